@@ -1,0 +1,66 @@
+"""The cases as the app sees them: the store for plain fields, the vault for secrets.
+
+The UI and the CLI go through this class only; it is what guarantees that a
+secret field is written to the vault and never to the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.model import (
+    SECRET_FIELDS,
+    Attachment,
+    AttachmentRole,
+    Case,
+    get_field,
+    set_field,
+)
+from desktop.store import CaseSummary, Store
+from desktop.vault import Vault
+
+
+class CaseBook:
+    def __init__(self, store: Store, vault: Vault) -> None:
+        self.store = store
+        self.vault = vault
+
+    @classmethod
+    def open_default(cls, vault: Vault | None = None) -> CaseBook:
+        return cls(Store.open_default(), vault if vault is not None else Vault.detect())
+
+    def close(self) -> None:
+        self.store.close()
+
+    def list_cases(self) -> list[CaseSummary]:
+        return self.store.list_cases()
+
+    def load(self, case_id: str) -> Case:
+        case = self.store.load_case(case_id)
+        for path in SECRET_FIELDS:
+            set_field(case, path, self.vault.get(case_id, path))
+        return case
+
+    def save(self, case: Case) -> None:
+        """Save plain fields in one transaction, then each secret to the vault."""
+        self.store.save_case(case)
+        for path in SECRET_FIELDS:
+            self.vault.set(case.id, path, get_field(case, path))
+
+    def delete(self, case_id: str) -> None:
+        self.store.delete_case(case_id)
+        self.vault.delete_case(case_id, SECRET_FIELDS)
+
+    def add_attachment(self, case: Case, source: Path, role: AttachmentRole) -> Attachment:
+        att = self.store.import_attachment(source, role)
+        (case.purchase.receipts if role is AttachmentRole.RECEIPT else case.symptoms.photos).append(
+            att
+        )
+        return att
+
+    def attachment_path(self, att: Attachment) -> Path:
+        return self.store.attachment_path(att)
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.store.attachments_dir

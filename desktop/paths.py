@@ -1,0 +1,35 @@
+"""Where the app keeps its files. `CASE_DOSSIER_HOME` overrides the platform folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_ENV = "CASE_DOSSIER_HOME"
+
+
+def data_dir() -> Path:
+    """The folder holding the database and attachments, created 0700 if missing."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        path = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("Case Dossier", appauthor=False, roaming=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def database_path() -> Path:
+    return data_dir() / "cases.sqlite3"
+
+
+def attachments_dir() -> Path:
+    path = data_dir() / "attachments"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parent / "resources"

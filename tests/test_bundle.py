@@ -1,0 +1,131 @@
+"""The portable case file: round trip, secrets only on request, hostile files refused."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.bundle import (
+    CaseFileError,
+    as_new_case,
+    read_case_file,
+    write_case_file,
+)
+from desktop.casebook import CaseBook
+from desktop.model import SECRET_FIELDS, AttachmentRole, get_field
+from desktop.sample import sample_case
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-case.casedossier"
+
+
+def test_example_file_is_valid_and_complete() -> None:
+    loaded = read_case_file(EXAMPLE)
+    assert loaded.includes_secrets
+    assert loaded.case.device.serial == "F2LXQ7ZKP3N1"
+    assert len(loaded.case.contacts) == 3
+    assert {a.role for a in loaded.case.attachments()} == {
+        AttachmentRole.RECEIPT,
+        AttachmentRole.PHOTO,
+    }
+    assert set(loaded.attachments) == {a.stored_name for a in loaded.case.attachments()}
+
+
+def test_export_without_secrets_leaves_every_secret_out(
+    casebook: CaseBook, tmp_path: Path
+) -> None:
+    case = sample_case()
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff fake jpeg")
+    casebook.add_attachment(case, photo, AttachmentRole.PHOTO)
+    casebook.save(case)
+    out = tmp_path / "out.casedossier"
+    write_case_file(casebook.load(case.id), casebook.attachments_dir, out)
+    raw = b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist())
+    for path in SECRET_FIELDS:
+        value = get_field(case, path)
+        if value:
+            assert value.encode() not in raw, path
+    loaded = read_case_file(out)
+    assert not loaded.includes_secrets
+    assert loaded.case.title == case.title
+    assert list(loaded.attachments.values()) == [b"\xff\xd8\xff fake jpeg"]
+
+
+def test_export_with_secrets_round_trips(casebook: CaseBook, tmp_path: Path) -> None:
+    case = sample_case()
+    casebook.save(case)
+    out = tmp_path / "full.casedossier"
+    write_case_file(casebook.load(case.id), casebook.attachments_dir, out, with_secrets=True)
+    loaded = read_case_file(out)
+    for path in SECRET_FIELDS:
+        assert get_field(loaded.case, path) == get_field(case, path)
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_import_gets_fresh_ids(tmp_path: Path) -> None:
+    loaded = read_case_file(EXAMPLE)
+    old_names = set(loaded.attachments)
+    case, attachments = as_new_case(loaded)
+    assert case.id != "5a3c0de1f00d4c6e9b1a2d3e4f5a6b7c"
+    assert set(attachments).isdisjoint(old_names)
+    assert set(attachments) == {a.stored_name for a in case.attachments()}
+
+
+def rewrite(tmp_path: Path, mutate) -> Path:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(EXAMPLE) as zf:
+        document = json.loads(zf.read("case.json"))
+        files = {n: zf.read(n) for n in zf.namelist() if n != "case.json"}
+    mutate(document, files)
+    out = tmp_path / "crafted.casedossier"
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("case.json", json.dumps(document))
+        for name, payload in files.items():
+            zf.writestr(name, payload)
+    return out
+
+
+def test_path_traversal_in_attachment_name_is_refused(tmp_path: Path) -> None:
+    def mutate(doc, files):  # type: ignore[no-untyped-def]
+        doc["case"]["symptoms"]["photos"][0]["stored_name"] = "../../evil.sh"
+        files["attachments/../../evil.sh"] = b"#!/bin/sh"
+
+    with pytest.raises(CaseFileError, match="case file format"):
+        read_case_file(rewrite(tmp_path, mutate))
+
+
+def test_newer_format_is_refused_politely(tmp_path: Path) -> None:
+    def mutate(doc, files):  # type: ignore[no-untyped-def]
+        doc["format_version"] = 99
+
+    with pytest.raises(CaseFileError, match="newer Case Dossier"):
+        read_case_file(rewrite(tmp_path, mutate))
+
+
+def test_wrong_type_names_the_field(tmp_path: Path) -> None:
+    def mutate(doc, files):  # type: ignore[no-untyped-def]
+        doc["case"]["purchase"]["price"] = 12.5
+
+    with pytest.raises(CaseFileError, match="purchase/price"):
+        read_case_file(rewrite(tmp_path, mutate))
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [(b"", "not a case file"), (b"PK\x03\x04garbage", "not a case file")],
+)
+def test_broken_files_are_explained(tmp_path: Path, payload: bytes, message: str) -> None:
+    path = tmp_path / "broken.casedossier"
+    path.write_bytes(payload)
+    with pytest.raises(CaseFileError, match=message):
+        read_case_file(path)
+
+
+def test_damaged_json_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "bad.casedossier"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("case.json", "{not json")
+    with pytest.raises(CaseFileError, match="damaged"):
+        read_case_file(path)

@@ -1,0 +1,52 @@
+"""The casebook joins store and vault: secrets go to the keyring, never to disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+from keyring.backends import fail
+
+from desktop.casebook import CaseBook
+from desktop.model import SECRET_FIELDS, get_field
+from desktop.sample import sample_case
+from desktop.store import Store
+from desktop.vault import SERVICE, Vault
+from tests.memory_keyring import MemoryKeyring
+
+
+def all_bytes_under(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def test_save_and_load_with_secrets(casebook: CaseBook, memory_keyring: MemoryKeyring) -> None:
+    case = sample_case()
+    casebook.save(case)
+    assert memory_keyring.entries[(SERVICE, f"{case.id}/device.serial")] == "F2LXQ7ZKP3N1"
+    loaded = casebook.load(case.id)
+    for path in SECRET_FIELDS:
+        assert get_field(loaded, path) == get_field(case, path), path
+
+
+def test_delete_removes_keyring_entries(casebook: CaseBook, memory_keyring: MemoryKeyring) -> None:
+    case = sample_case()
+    casebook.save(case)
+    casebook.delete(case.id)
+    assert casebook.list_cases() == []
+    assert memory_keyring.entries == {}
+
+
+def test_without_keyring_nothing_secret_reaches_the_disk(data_home: Path) -> None:
+    keyring.set_keyring(fail.Keyring())
+    book = CaseBook(Store(data_home / "cases.sqlite3", data_home / "att"), Vault.detect())
+    assert not book.vault.is_secure
+    case = sample_case()
+    book.save(case)
+    assert book.load(case.id).device.serial == "F2LXQ7ZKP3N1"  # kept for the session
+    book.close()
+    on_disk = all_bytes_under(data_home)
+    assert case.title.encode() in on_disk
+    for path in SECRET_FIELDS:
+        value = get_field(case, path)
+        if value:
+            assert value.encode() not in on_disk, path
