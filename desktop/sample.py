@@ -39,7 +39,7 @@ def sample_case() -> Case:
         device=Device(
             kind=DeviceKind.IPHONE,
             model_name="iPhone 13 Pro, 256 GB, Sierra Blue",
-            serial="F2LXQ7ZKP3N1",
+            serial="H7XQ2LM9VR",
             imei="356789104523418",
             imei2="356789104598956",
             eid="",

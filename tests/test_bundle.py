@@ -24,7 +24,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-case.cas
 def test_example_file_is_valid_and_complete() -> None:
     loaded = read_case_file(EXAMPLE)
     assert loaded.includes_secrets
-    assert loaded.case.device.serial == "F2LXQ7ZKP3N1"
+    assert loaded.case.device.serial == "H7XQ2LM9VR"
     assert len(loaded.case.contacts) == 3
     assert {a.role for a in loaded.case.attachments()} == {
         AttachmentRole.RECEIPT,

@@ -22,7 +22,7 @@ def all_bytes_under(folder: Path) -> bytes:
 def test_save_and_load_with_secrets(casebook: CaseBook, memory_keyring: MemoryKeyring) -> None:
     case = sample_case()
     casebook.save(case)
-    assert memory_keyring.entries[(SERVICE, f"{case.id}/device.serial")] == "F2LXQ7ZKP3N1"
+    assert memory_keyring.entries[(SERVICE, f"{case.id}/device.serial")] == "H7XQ2LM9VR"
     loaded = casebook.load(case.id)
     for path in SECRET_FIELDS:
         assert get_field(loaded, path) == get_field(case, path), path
@@ -42,7 +42,7 @@ def test_without_keyring_nothing_secret_reaches_the_disk(data_home: Path) -> Non
     assert not book.vault.is_secure
     case = sample_case()
     book.save(case)
-    assert book.load(case.id).device.serial == "F2LXQ7ZKP3N1"  # kept for the session
+    assert book.load(case.id).device.serial == "H7XQ2LM9VR"  # kept for the session
     book.close()
     on_disk = all_bytes_under(data_home)
     assert case.title.encode() in on_disk

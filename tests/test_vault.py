@@ -24,9 +24,9 @@ class TestMemoryKeyringIsAFaithfulBackend(BackendBasicTests):
 def test_memory_backend_is_accepted_and_probed(memory_keyring: MemoryKeyring) -> None:
     vault = Vault.detect()
     assert vault.state is VaultState.SECURE
-    vault.set("case1", "device.serial", "F2LXQ7ZKP3N1")
-    assert memory_keyring.entries[(SERVICE, "case1/device.serial")] == "F2LXQ7ZKP3N1"
-    assert vault.get("case1", "device.serial") == "F2LXQ7ZKP3N1"
+    vault.set("case1", "device.serial", "H7XQ2LM9VR")
+    assert memory_keyring.entries[(SERVICE, "case1/device.serial")] == "H7XQ2LM9VR"
+    assert vault.get("case1", "device.serial") == "H7XQ2LM9VR"
     assert (SERVICE, "__case_dossier_probe__") not in memory_keyring.entries
     vault.set("case1", "device.serial", "")
     assert memory_keyring.entries == {}
