@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_cli(args)
     from desktop.ui.app import run
 
-    return run(sys.argv[:1] + args)
+    return int(run(sys.argv[:1] + args))
 
 
 if __name__ == "__main__":

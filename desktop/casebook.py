@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.model import (
-    SECRET_FIELDS,
     Attachment,
     AttachmentRole,
     Case,
-    get_field,
-    set_field,
+    apply_secret_values,
+    secret_values,
 )
 from desktop.store import CaseSummary, Store
 from desktop.vault import Vault
@@ -37,19 +36,30 @@ class CaseBook:
 
     def load(self, case_id: str) -> Case:
         case = self.store.load_case(case_id)
-        for path in SECRET_FIELDS:
-            set_field(case, path, self.vault.get(case_id, path))
+        keys = secret_values(case)  # the keys; the values are blank in the store
+        apply_secret_values(case, {key: self.vault.get(case_id, key) for key in keys})
         return case
 
     def save(self, case: Case) -> None:
         """Save plain fields in one transaction, then each secret to the vault."""
+        stale = self._stored_secret_keys(case.id)
         self.store.save_case(case)
-        for path in SECRET_FIELDS:
-            self.vault.set(case.id, path, get_field(case, path))
+        values = secret_values(case)
+        for key, value in values.items():
+            self.vault.set(case.id, key, value)
+        for key in stale - values.keys():  # e.g. a charge that was removed
+            self.vault.delete(case.id, key)
 
     def delete(self, case_id: str) -> None:
+        keys = self._stored_secret_keys(case_id)
         self.store.delete_case(case_id)
-        self.vault.delete_case(case_id, SECRET_FIELDS)
+        self.vault.delete_case(case_id, tuple(keys))
+
+    def _stored_secret_keys(self, case_id: str) -> set[str]:
+        try:
+            return set(secret_values(self.store.load_case(case_id)))
+        except KeyError:
+            return set()
 
     def add_attachment(self, case: Case, source: Path, role: AttachmentRole) -> Attachment:
         att = self.store.import_attachment(source, role)

@@ -14,18 +14,22 @@ from typing import Any, TypeVar
 
 from desktop.model import (
     SECRET_FIELDS,
+    AppleCarePlan,
     Attachment,
     AttachmentRole,
     Case,
     CaseStatus,
     CaseType,
     Channel,
+    Charge,
     ContactEntry,
     Device,
     DeviceKind,
     Outcome,
     Owner,
+    PlanKind,
     Purchase,
+    Repair,
     Symptoms,
     Tier,
 )
@@ -113,8 +117,32 @@ def case_to_dict(case: Case, *, include_secrets: bool = False) -> dict[str, Any]
             "photos": [attachment_to_dict(a) for a in case.symptoms.photos],
         },
         "contacts": [contact_to_dict(c) for c in case.contacts],
+        "applecare": {
+            "kind": case.applecare.kind.value,
+            "start": _iso(case.applecare.start),
+            "months": case.applecare.months,
+        },
+        "repair_programs": list(case.repair_programs),
+        "repairs": [
+            {"id": r.id, "date": _iso(r.date), "place": r.place, "what": r.what}
+            for r in case.repairs
+        ],
+        "charges": [
+            {
+                "id": c.id,
+                "date": _iso(c.date),
+                "order_id": c.order_id,
+                "amount": str(c.amount) if c.amount is not None else None,
+                "currency": c.currency,
+                "item": c.item,
+                "report_a_problem": c.report_a_problem,
+            }
+            for c in case.charges
+        ],
     }
     if not include_secrets:
+        for charge in data["charges"]:
+            charge.pop("order_id")
         for path in SECRET_FIELDS:
             *parents, last = path.split(".")
             node = data
@@ -203,6 +231,17 @@ class _Reader:
             raise CaseFormatError(f"{self._name(key)}: expected an amount of 0 or more")
         return value
 
+    def optional_integer(self, key: str) -> int | None:
+        if self.data.get(key) is None:
+            return None
+        return self.integer(key)
+
+    def strings(self, key: str) -> list[str]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CaseFormatError(f"{self._name(key)}: expected a list of texts")
+        return list(value)
+
     def child(self, key: str) -> _Reader:
         return _Reader(self.data.get(key, {}), self._name(key))
 
@@ -251,12 +290,8 @@ def attachment_from_dict(data: object, where: str = "attachment") -> Attachment:
 
 def case_from_dict(data: object) -> Case:
     r = _Reader(data, "")
-    dev, own, pur, sym = (
-        r.child("device"),
-        r.child("owner"),
-        r.child("purchase"),
-        r.child("symptoms"),
-    )
+    dev, own = r.child("device"), r.child("owner")
+    pur, sym, care = r.child("purchase"), r.child("symptoms"), r.child("applecare")
     return Case(
         id=r.required_text("id"),
         case_type=r.enum("case_type", CaseType, CaseType.HARDWARE),
@@ -300,4 +335,31 @@ def case_from_dict(data: object) -> Case:
             photos=[attachment_from_reader(a) for a in sym.items("photos")],
         ),
         contacts=[contact_from_reader(c) for c in r.items("contacts")],
+        applecare=AppleCarePlan(
+            kind=care.enum("kind", PlanKind, PlanKind.NONE),
+            start=care.day("start"),
+            months=care.optional_integer("months"),
+        ),
+        repair_programs=r.strings("repair_programs"),
+        repairs=[
+            Repair(
+                id=x.required_text("id"),
+                date=x.day("date"),
+                place=x.text("place"),
+                what=x.text("what"),
+            )
+            for x in r.items("repairs")
+        ],
+        charges=[
+            Charge(
+                id=x.required_text("id"),
+                date=x.day("date"),
+                order_id=x.text("order_id"),
+                amount=x.decimal("amount"),
+                currency=x.text("currency"),
+                item=x.text("item"),
+                report_a_problem=x.text("report_a_problem"),
+            )
+            for x in r.items("charges")
+        ],
     )

@@ -59,6 +59,13 @@ class Outcome(StrEnum):
     NO_ANSWER = "no_answer"
 
 
+class PlanKind(StrEnum):
+    NONE = "none"
+    APPLECARE_PLUS = "applecare_plus"
+    APPLECARE_PLUS_THEFT = "applecare_plus_theft"
+    APPLECARE_ONE = "applecare_one"
+
+
 class CaseStatus(StrEnum):
     DRAFT = "draft"  # the wizard has not been finished yet
     OPEN = "open"
@@ -135,6 +142,36 @@ class Symptoms:
 
 
 @dataclass
+class AppleCarePlan:
+    kind: PlanKind = PlanKind.NONE
+    start: date | None = None
+    months: int | None = None  # None: the product's usual term, or monthly while paid
+
+
+@dataclass
+class Repair:
+    """An earlier repair of this device (hardware cases)."""
+
+    date: date | None = None
+    place: str = ""
+    what: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Charge:
+    """A disputed App Store / iTunes charge (account and billing cases)."""
+
+    date: date | None = None
+    order_id: str = ""
+    amount: Decimal | None = None
+    currency: str = ""
+    item: str = ""
+    report_a_problem: str = ""  # what reportaproblem.apple.com answered
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class ContactEntry:
     at: datetime  # timezone-aware
     channel: Channel = Channel.PHONE
@@ -162,6 +199,10 @@ class Case:
     purchase: Purchase = field(default_factory=Purchase)
     symptoms: Symptoms = field(default_factory=Symptoms)
     contacts: list[ContactEntry] = field(default_factory=list)
+    applecare: AppleCarePlan = field(default_factory=AppleCarePlan)
+    repair_programs: list[str] = field(default_factory=list)  # ids from the reference list
+    repairs: list[Repair] = field(default_factory=list)
+    charges: list[Charge] = field(default_factory=list)
     status: CaseStatus = CaseStatus.DRAFT
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
@@ -214,8 +255,22 @@ def set_field(case: Case, path: str, value: str) -> None:
     setattr(target, last, value)
 
 
-def secrets_of(case: Case) -> dict[str, str]:
-    return {path: get_field(case, path) for path in SECRET_FIELDS}
+def _charge_key(charge: Charge) -> str:
+    return f"charges.{charge.id}.order_id"
+
+
+def secret_values(case: Case) -> dict[str, str]:
+    """Every secret of the case by its vault key: the fixed fields and each charge's order id."""
+    values = {path: get_field(case, path) for path in SECRET_FIELDS}
+    values.update({_charge_key(c): c.order_id for c in case.charges})
+    return values
+
+
+def apply_secret_values(case: Case, values: dict[str, str]) -> None:
+    for path in SECRET_FIELDS:
+        set_field(case, path, values.get(path, ""))
+    for charge in case.charges:
+        charge.order_id = values.get(_charge_key(charge), "")
 
 
 def without_secrets(case: Case) -> Case:
@@ -223,6 +278,5 @@ def without_secrets(case: Case) -> Case:
     import copy
 
     clone = copy.deepcopy(case)
-    for path in SECRET_FIELDS:
-        set_field(clone, path, "")
+    apply_secret_values(clone, {})
     return clone

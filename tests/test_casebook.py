@@ -50,3 +50,29 @@ def test_without_keyring_nothing_secret_reaches_the_disk(data_home: Path) -> Non
         value = get_field(case, path)
         if value:
             assert value.encode() not in on_disk, path
+
+
+def test_charge_order_ids_are_secrets_and_removed_with_the_charge(
+    casebook: CaseBook, memory_keyring: MemoryKeyring
+) -> None:
+    from decimal import Decimal
+
+    from desktop.model import CaseType, Charge
+
+    case = sample_case()
+    case.case_type = CaseType.ACCOUNT
+    charge = Charge(order_id="MT5Q9X2K7L", amount=Decimal("49.99"), currency="EUR", item="Gems")
+    case.charges.append(charge)
+    casebook.save(case)
+    key = (SERVICE, f"{case.id}/charges.{charge.id}.order_id")
+    assert memory_keyring.entries[key] == "MT5Q9X2K7L"
+    raw = (
+        casebook.store.db_path.read_bytes()
+        + casebook.store.db_path.with_name("cases.sqlite3-wal").read_bytes()
+    )
+    assert b"MT5Q9X2K7L" not in raw and b"Gems" in raw
+    assert casebook.load(case.id).charges[0].order_id == "MT5Q9X2K7L"
+
+    case.charges.clear()
+    casebook.save(case)
+    assert key not in memory_keyring.entries

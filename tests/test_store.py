@@ -113,5 +113,5 @@ def test_oversized_attachment_is_refused_before_copying(store: Store, tmp_path: 
 
 
 def test_missing_attachment_says_which_file(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(AttachmentError, match="gone.jpg"):
+    with pytest.raises(AttachmentError, match=r"gone\.jpg"):
         store.import_attachment(tmp_path / "gone.jpg", AttachmentRole.PHOTO)
