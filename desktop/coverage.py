@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from desktop.formatting import locale_for, long_date
 from desktop.model import Case, PlanKind
 from desktop.reference import Period, Rule, apple_terms, consumer_law, programs
 
@@ -182,8 +183,9 @@ def _law_layers(case: Case, bought: date) -> list[Layer]:
     ]
 
 
-def _long_date(day: date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+def case_locale(case: Case) -> str:
+    """The locale the case's documents are written in."""
+    return locale_for(case.owner.dossier_language, case.owner.country or case.purchase.country)
 
 
 def strongest_argument(case: Case, today: date) -> str:
@@ -191,6 +193,11 @@ def strongest_argument(case: Case, today: date) -> str:
     layers = coverage_layers(case)
     if not layers:
         return "Add the purchase date to see what you are still entitled to."
+    locale = case_locale(case)
+
+    def _long_date(day: date) -> str:
+        return long_date(day, locale)
+
     by_id = {layer.id: layer for layer in layers}
     warranty = by_id["apple:warranty"]
     assert warranty.end is not None  # the warranty always has a fixed term

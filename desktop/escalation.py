@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 
-from desktop.coverage import LayerKind, LayerState, coverage_layers, strongest_argument
+from desktop.coverage import (
+    LayerKind,
+    LayerState,
+    case_locale,
+    coverage_layers,
+    strongest_argument,
+)
+from desktop.formatting import long_date, medium_date
 from desktop.model import Case, ContactEntry, Outcome, Tier
 
 
@@ -124,7 +131,7 @@ def _next_rung(
         days = (last.next_step_due - today).days
         return (
             rung_of(last),
-            f"Wait for the answer promised by {last.next_step_due:%d %b %Y}",
+            f"Wait for the answer promised by {medium_date(last.next_step_due, case_locale(case))}",
             f"{last.who or 'They'} promised to come back ({days} day"
             f"{'s' if days != 1 else ''} from now). If nothing arrives, call back with case "
             f"number {last.case_number or 'from the last call'}.",
@@ -206,15 +213,11 @@ def talking_points(case: Case, target: Rung | None, today: date) -> list[str]:
         "Say how long you have used Apple products, if that is true: you are a loyal customer.",
     ]
     if case.purchase.date:
-        points.append(
-            f"The facts: bought on {case.purchase.date:%d %B %Y}"
-            + (
-                f", problem noticed on {case.symptoms.first_noticed:%d %B %Y}"
-                if case.symptoms.first_noticed
-                else ""
-            )
-            + f"; {len(case.contacts)} contact(s) so far."
-        )
+        locale = case_locale(case)
+        facts = f"The facts: bought on {long_date(case.purchase.date, locale)}"
+        if case.symptoms.first_noticed:
+            facts += f", problem noticed on {long_date(case.symptoms.first_noticed, locale)}"
+        points.append(f"{facts}; {len(case.contacts)} contact(s) so far.")
     ask = {
         Rung.APPLECARE: "Ask for something specific: a repair under an exception, or a CS code "
         "that covers it.",

@@ -65,7 +65,7 @@ def test_pending_promise_in_the_future_means_wait() -> None:
         ]
     )
     rec = recommend(case, TODAY)
-    assert rec.headline.startswith("Wait for the answer promised by 25 Nov 2026")
+    assert rec.headline.startswith("Wait for the answer promised by Nov 25, 2026")
     assert "1029" in rec.reason and "3 days" in rec.reason
     assert due_follow_ups(case, TODAY) == []
     assert due_follow_ups(case, date(2026, 11, 25)) == case.contacts

@@ -1,0 +1,58 @@
+"""Dates, times and amounts in the reader's conventions (Babel's CLDR data).
+
+The locale combines the dossier language with the country: an English letter
+from Germany reads "6 October 2026", one from the US "October 6, 2026".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+
+
+@cache
+def locale_for(language: str, country: str = "") -> str:
+    from babel import Locale, UnknownLocaleError
+
+    language = (language or "en").replace("-", "_")
+    for candidate in (f"{language}_{country}" if country else "", language, "en"):
+        if not candidate:
+            continue
+        try:
+            Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+        return candidate
+    return "en"
+
+
+def long_date(day: date, locale: str = "en") -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, "long", locale=locale))
+
+
+def medium_date(day: date, locale: str = "en") -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, "medium", locale=locale))
+
+
+def date_time(moment: datetime, locale: str = "en") -> str:
+    """Date and time as they were for the writer, with their UTC offset."""
+    from babel.dates import format_date, format_time
+
+    offset = moment.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    day = format_date(moment, "medium", locale=locale)
+    clock = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale)
+    return f"{day} {clock} {offset}".strip()
+
+
+def money(amount: Decimal, currency: str, locale: str = "en") -> str:
+    from babel.numbers import format_currency
+
+    if not currency:
+        return f"{amount:,.2f}"
+    return str(format_currency(amount, currency, locale=locale))
