@@ -1,0 +1,234 @@
+"""The dossier's look: page geometry, colours, paragraph styles, the numbering canvas.
+
+Imported only while rendering (it pulls in reportlab).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from desktop.dossier.fonts import FontChain, Weight, chain
+from desktop.dossier.text import one_line
+
+MM: float = mm
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
+
+MARGIN_LEFT = 22 * mm
+MARGIN_RIGHT = 22 * mm
+MARGIN_TOP = 26 * mm
+MARGIN_BOTTOM = 24 * mm
+
+INK = colors.HexColor("#1d1f23")
+MUTED = colors.HexColor("#5f6670")
+RULE = colors.HexColor("#9aa1ab")
+HAIRLINE = colors.HexColor("#c9ced6")
+BAND = colors.HexColor("#f3f4f7")
+HEADER_FILL = colors.HexColor("#e4e7ec")
+BOX_FILL = colors.HexColor("#f6f7f9")
+
+FRAME_PADDING = 6.0  # reportlab's Frame keeps this much inside each margin
+
+# A table row is split across pages only if at least this much of it fits
+# (points): no single stranded line at the foot of a page.
+MIN_ROW_SPLIT = 36
+
+BODY_SIZE = 10.0
+BODY_LEADING = 13.0
+TABLE_SIZE = 8.5
+TABLE_LEADING = 11.0
+
+
+def page_size(name: str) -> tuple[float, float]:
+    try:
+        return PAGE_SIZES[name.strip().upper()]
+    except (KeyError, AttributeError):
+        raise ValueError(f"page size must be 'A4' or 'Letter', not {name!r}") from None
+
+
+def content_box(size: tuple[float, float]) -> tuple[float, float]:
+    """Width and height a flowable may take inside the page's frame."""
+    width = size[0] - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
+    height = size[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+    return width, height
+
+
+@dataclass(frozen=True)
+class Styles:
+    regular: FontChain
+    bold: FontChain
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    cover_kicker: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_device: ParagraphStyle
+    box_title: ParagraphStyle
+    disclaimer: ParagraphStyle
+    caption: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    regular = chain(Weight.REGULAR)
+    bold = chain(Weight.BOLD)
+    rg, bd = regular.primary, bold.primary
+
+    def style(name: str, font: str, size: float, leading: float, **extra: Any) -> ParagraphStyle:
+        extra.setdefault("textColor", INK)
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=leading, splitLongWords=1, **extra
+        )
+
+    return Styles(
+        regular=regular,
+        bold=bold,
+        body=style("body", rg, BODY_SIZE, BODY_LEADING, spaceAfter=6),
+        small=style("small", rg, 8.5, 11, textColor=MUTED),
+        cell=style("cell", rg, TABLE_SIZE, TABLE_LEADING),
+        cell_bold=style("cell_bold", bd, TABLE_SIZE, TABLE_LEADING),
+        cell_head=style("cell_head", bd, TABLE_SIZE, TABLE_LEADING),
+        heading=style("heading", bd, 14, 18, spaceBefore=16, spaceAfter=10, keepWithNext=1),
+        subheading=style("subheading", bd, 10, 13, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        cover_kicker=style("cover_kicker", bd, 10, 13, textColor=MUTED, spaceAfter=14),
+        cover_title=style("cover_title", bd, 24, 30, spaceAfter=8),
+        cover_device=style("cover_device", rg, 13, 17, textColor=MUTED, spaceAfter=22),
+        box_title=style("box_title", bd, 10, 13, spaceAfter=2),
+        disclaimer=style("disclaimer", rg, 7.5, 10, textColor=MUTED),
+        caption=style("caption", bd, 10, 13, spaceBefore=4, spaceAfter=6, keepWithNext=1),
+    )
+
+
+class RuledHeading(Paragraph):  # type: ignore[misc]
+    """A section heading with a thin rule under it."""
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, -4, self.width, -4)
+        canvas.restoreState()
+
+
+# Drawing outside paragraphs (header and footer) with the same font runs.
+
+
+def text_width(text: str, fonts: FontChain, size: float) -> float:
+    return float(sum(stringWidth(run, name, size) for name, run in fonts.runs(text)))
+
+
+def fit(text: str, fonts: FontChain, size: float, width: float) -> str:
+    """`text` on one line, shortened with an ellipsis to fit `width`."""
+    # No line holds more than a few hundred characters: measure no more than that.
+    text = one_line(text[:2000])[:500]
+    if text_width(text, fonts, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle].rstrip() + "…", fonts, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def draw_runs(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    fonts: FontChain,
+    size: float,
+    *,
+    right: bool = False,
+) -> None:
+    runs = fonts.runs(text)
+    if right:
+        x -= sum(stringWidth(run, name, size) for name, run in runs)
+    for name, run in runs:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, name, size)
+
+
+@dataclass
+class PageDecoration:
+    """What every page carries: the case title above, page numbers and date below."""
+
+    title: str
+    prepared: str  # "Prepared on 4 March 2026"
+    page_of: str  # "Page {page} of {total}"
+    fonts: FontChain
+    _fitted: dict[float, str] = field(default_factory=dict)
+
+    def draw(self, canvas: Any, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        left, right = MARGIN_LEFT + FRAME_PADDING, width - MARGIN_RIGHT - FRAME_PADDING
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        canvas.setStrokeColor(HAIRLINE)
+        canvas.setLineWidth(0.5)
+        top = height - MARGIN_TOP + 9 * mm
+        title = self._fitted.get(right - left)
+        if title is None:
+            title = self._fitted[right - left] = fit(self.title, self.fonts, 8.5, right - left)
+        draw_runs(canvas, left, top, title, self.fonts, 8.5)
+        canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
+        bottom = MARGIN_BOTTOM - 11 * mm
+        canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+        draw_runs(canvas, left, bottom, self.prepared, self.fonts, 8.5)
+        numbers = self.page_of.format(page=page, total=total)
+        draw_runs(canvas, right, bottom, numbers, self.fonts, 8.5, right=True)
+        canvas.restoreState()
+
+
+def numbering_canvas(
+    decoration: PageDecoration, on_page: Callable[[int], None] | None = None
+) -> type[Canvas]:
+    """A canvas class that holds its pages back until the end, then adds
+    header and footer with the final page count ("Page X of Y")."""
+
+    class NumberingCanvas(Canvas):  # type: ignore[misc]
+        pages_written = 0
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # A TrueType initial font keeps reportlab from adding an unembedded Helvetica.
+            if not kwargs.get("initialFontName"):
+                kwargs["initialFontName"] = decoration.fonts.primary
+                kwargs["initialFontSize"] = BODY_SIZE
+                kwargs["initialLeading"] = BODY_LEADING
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            if on_page is not None:
+                on_page(len(self._held))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                decoration.draw(self, self._pageNumber, total)
+                super().showPage()
+            type(self).pages_written = total
+            super().save()
+
+    return NumberingCanvas
