@@ -2,10 +2,13 @@
 
 Layout (documented in docs/case-format.md, schema in resources/schema/):
     case.json                  {"format", "format_version", "exported_at", "app_version",
-                                "includes_secrets", "case": {...}}
+                                "includes_secrets", "sealed_secrets", "case": {...}}
+    secrets.sealed             the secret fields, sealed with a passphrase (desktop.sealed)
     attachments/<stored_name>  the files the case refers to
 
-Secrets are left out unless the caller asks for them. Reading checks the JSON
+Secrets are left out unless the caller asks for them, and then sealed with a
+passphrase; only hand-made files such as the fictional example carry them in
+case.json in the clear (`includes_secrets`). Reading checks the JSON
 against the shipped schema, limits sizes, and accepts attachment names only of
 the form the app itself writes, so a crafted file cannot write outside the
 data folder.
@@ -24,7 +27,15 @@ from typing import Any
 
 from desktop import __version__
 from desktop.codec import CaseFormatError, case_from_dict, case_to_dict
-from desktop.model import Attachment, Case, new_id, utc_now
+from desktop.model import (
+    Attachment,
+    Case,
+    apply_secret_values,
+    new_id,
+    secret_values,
+    utc_now,
+)
+from desktop.sealed import seal, unseal
 
 FORMAT_NAME = "case-dossier"
 FORMAT_VERSION = 1
@@ -44,6 +55,19 @@ class LoadedCaseFile:
     case: Case
     includes_secrets: bool
     attachments: dict[str, bytes]  # stored_name -> content
+    sealed: bytes | None = None  # sealed secrets not yet opened
+
+    @property
+    def needs_passphrase(self) -> bool:
+        return self.sealed is not None
+
+    def open_secrets(self, passphrase: str) -> None:
+        """Unseal the secrets into the case; raises WrongPassphrase, changes nothing then."""
+        if self.sealed is None:
+            return
+        values = unseal(self.sealed, passphrase)
+        apply_secret_values(self.case, {k: v for k, v in values.items() if isinstance(v, str)})
+        self.sealed, self.includes_secrets = None, True
 
 
 def schema_path() -> Path:
@@ -53,28 +77,41 @@ def schema_path() -> Path:
 
 
 def write_case_file(
-    case: Case, attachments_dir: Path, out: Path, *, with_secrets: bool = False
+    case: Case,
+    attachments_dir: Path,
+    out: Path,
+    *,
+    passphrase: str | None = None,
+    secrets_in_clear: bool = False,
 ) -> None:
-    """Write the case file atomically (temp file, then rename)."""
+    """Write the case file atomically (temp file, then rename).
+
+    With a passphrase the secrets are sealed into the file; `secrets_in_clear`
+    exists only for the fictional example.
+    """
+    sealed = seal(secret_values(case), passphrase) if passphrase is not None else None
     document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "exported_at": utc_now().isoformat(),
         "app_version": __version__,
-        "includes_secrets": with_secrets,
-        "case": case_to_dict(case, include_secrets=with_secrets),
+        "includes_secrets": secrets_in_clear,
+        "sealed_secrets": sealed is not None,
+        "case": case_to_dict(case, include_secrets=secrets_in_clear),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".export-", suffix=SUFFIX)
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("case.json", json.dumps(document, ensure_ascii=False, indent=2))
+            if sealed is not None:
+                zf.writestr("secrets.sealed", sealed)
             for att in case.attachments():
                 source = attachments_dir / att.stored_name
                 if source.is_file():
                     # Photos and PDFs are compressed already.
                     zf.write(source, f"attachments/{att.stored_name}", zipfile.ZIP_STORED)
-        if with_secrets:
+        if secrets_in_clear or sealed is not None:
             os.chmod(tmp, 0o600)
         os.replace(tmp, out)
     except BaseException:
@@ -99,7 +136,15 @@ def read_case_file(path: Path) -> LoadedCaseFile:
         except CaseFormatError as exc:
             raise CaseFileError(f"“{path.name}” has a field it cannot read: {exc}.") from None
         attachments = _read_attachments(zf, case, path.name)
-    return LoadedCaseFile(case, bool(document.get("includes_secrets")), attachments)
+        sealed = None
+        if document.get("sealed_secrets"):
+            try:
+                sealed = zf.read("secrets.sealed")
+            except (KeyError, zipfile.BadZipFile):
+                raise CaseFileError(
+                    f"“{path.name}” says it holds secrets but they are missing."
+                ) from None
+    return LoadedCaseFile(case, bool(document.get("includes_secrets")), attachments, sealed)
 
 
 def _read_document(zf: zipfile.ZipFile, name: str) -> dict[str, Any]:

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
-from desktop.bundle import SUFFIX, CaseFileError, as_new_case, read_case_file, write_case_file
+from desktop.bundle import (
+    SUFFIX,
+    CaseFileError,
+    LoadedCaseFile,
+    as_new_case,
+    read_case_file,
+    write_case_file,
+)
 from desktop.casebook import CaseBook
 from desktop.model import Case, CaseStatus
+from desktop.sealed import SealError
 from desktop.store import StoreError
+
+PASSPHRASE_ENV = "CASE_DOSSIER_PASSPHRASE"
 
 
 class CliError(Exception):
@@ -42,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--with-secrets",
         action="store_true",
-        help="include serial numbers, IMEI, Apple ID, order number, phone and address",
+        help="include serial numbers, IMEI, Apple ID, order numbers, phone and address, "
+        f"sealed with a passphrase (asked for, or taken from {PASSPHRASE_ENV})",
     )
 
     imp = sub.add_parser("import", help=f"add the case in a {SUFFIX} file to your cases")
@@ -55,11 +68,30 @@ def run_cli(argv: list[str]) -> int:
     try:
         handler = {"list": _list, "render": _render, "export": _export, "import": _import}
         return handler[args.command](args)
-    except (CliError, CaseFileError, StoreError) as exc:
+    except (CliError, CaseFileError, StoreError, SealError) as exc:
         print(f"case-dossier: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise CliError(f"a passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise CliError("the two passphrases differ; nothing was written")
+    return first
+
+
+def _open_case_file(path: Path) -> LoadedCaseFile:
+    loaded = read_case_file(path)
+    if loaded.needs_passphrase:
+        loaded.open_secrets(_passphrase(f"Passphrase for the secrets in {path.name}: "))
+    return loaded
 
 
 def _book() -> CaseBook:
@@ -98,7 +130,7 @@ def _render(args: argparse.Namespace) -> int:
 
     source = Path(args.source)
     if source.suffix == SUFFIX or source.is_file():
-        loaded = read_case_file(source)
+        loaded = _open_case_file(source)
         with tempfile.TemporaryDirectory(prefix="case-dossier-") as tmp:
             folder = Path(tmp)
             for name, payload in loaded.attachments.items():
@@ -120,16 +152,18 @@ def _render(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     book = _book()
     case: Case = book.load(_find(book, args.case_id))
+    passphrase = None
     if args.with_secrets:
         _warn_if_insecure(book)
-    write_case_file(case, book.attachments_dir, args.output, with_secrets=args.with_secrets)
-    kind = "with" if args.with_secrets else "without"
+        passphrase = _passphrase("Passphrase to seal the secrets: ", confirm=True)
+    write_case_file(case, book.attachments_dir, args.output, passphrase=passphrase)
+    kind = "with sealed" if args.with_secrets else "without"
     print(f"Wrote {args.output} ({kind} serial numbers and other private details).")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    loaded = read_case_file(args.file)
+    loaded = _open_case_file(args.file)
     case, attachments = as_new_case(loaded)
     book = _book()
     for name, payload in attachments.items():

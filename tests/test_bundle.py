@@ -17,6 +17,7 @@ from desktop.bundle import (
 from desktop.casebook import CaseBook
 from desktop.model import SECRET_FIELDS, AttachmentRole, get_field
 from desktop.sample import sample_case
+from desktop.sealed import WrongPassphrase
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-case.casedossier"
 
@@ -33,9 +34,7 @@ def test_example_file_is_valid_and_complete() -> None:
     assert set(loaded.attachments) == {a.stored_name for a in loaded.case.attachments()}
 
 
-def test_export_without_secrets_leaves_every_secret_out(
-    casebook: CaseBook, tmp_path: Path
-) -> None:
+def test_export_without_secrets_leaves_every_secret_out(casebook: CaseBook, tmp_path: Path) -> None:
     case = sample_case()
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff fake jpeg")
@@ -54,15 +53,24 @@ def test_export_without_secrets_leaves_every_secret_out(
     assert list(loaded.attachments.values()) == [b"\xff\xd8\xff fake jpeg"]
 
 
-def test_export_with_secrets_round_trips(casebook: CaseBook, tmp_path: Path) -> None:
+def test_export_with_secrets_seals_them(casebook: CaseBook, tmp_path: Path) -> None:
     case = sample_case()
     casebook.save(case)
     out = tmp_path / "full.casedossier"
-    write_case_file(casebook.load(case.id), casebook.attachments_dir, out, with_secrets=True)
+    write_case_file(
+        casebook.load(case.id), casebook.attachments_dir, out, passphrase="long enough pass"
+    )
+    assert out.stat().st_mode & 0o777 == 0o600
+    raw = out.read_bytes()
+    assert b"H7XQ2LM9VR" not in raw  # sealed, and ZIP_DEFLATED would not hide it anyway
     loaded = read_case_file(out)
+    assert loaded.needs_passphrase and loaded.case.device.serial == ""
+    with pytest.raises(WrongPassphrase):
+        loaded.open_secrets("not the passphrase")
+    assert loaded.case.device.serial == ""
+    loaded.open_secrets("long enough pass")
     for path in SECRET_FIELDS:
         assert get_field(loaded.case, path) == get_field(case, path)
-    assert out.stat().st_mode & 0o777 == 0o600
 
 
 def test_import_gets_fresh_ids(tmp_path: Path) -> None:
