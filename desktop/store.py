@@ -72,6 +72,17 @@ class AttachmentError(StoreError):
     pass
 
 
+class DamagedDatabaseError(StoreError):
+    """The file is not a readable database; it has been moved aside, not changed."""
+
+    def __init__(self, message: str, moved_to: Path) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
+
+
+BACKUPS_KEPT = 7
+
+
 @dataclass(frozen=True)
 class CaseSummary:
     id: str
@@ -93,18 +104,79 @@ class Store:
         self._db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
         if not existed:
             _restrict(db_path)
-        self._refuse_newer()  # before anything below writes to the file
+        try:
+            self._refuse_newer()  # before anything below writes to the file
+            if existed:
+                self._check_integrity()
+        except sqlite3.DatabaseError:
+            self._db.close()
+            moved = _move_aside(db_path)
+            raise DamagedDatabaseError(
+                "The case database could not be read; it may be damaged. It was moved "
+                f"aside to “{moved.name}” (nothing was deleted) and a new one was started. "
+                "Your daily backups are in the “backups” folder beside it.",
+                moved,
+            ) from None
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         # FULL: an acknowledged save survives a crash of the app or the machine.
         self._db.execute("PRAGMA synchronous = FULL")
+        if existed and self.schema_version() < SCHEMA_VERSION:
+            self.backup("before-migration")
         self._migrate()
 
     @classmethod
     def open_default(cls) -> Store:
+        """The user's store; a damaged file is moved aside (see `notice`) and a new one made."""
         from desktop import paths
 
-        return cls(paths.database_path(), paths.attachments_dir())
+        try:
+            store = cls(paths.database_path(), paths.attachments_dir())
+            store.notice = ""
+        except DamagedDatabaseError as exc:
+            store = cls(paths.database_path(), paths.attachments_dir())
+            store.notice = str(exc)
+        store.daily_backup()
+        return store
+
+    notice: str = ""  # something the user should be told about opening the store
+
+    def _check_integrity(self) -> None:
+        row = self._db.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {row}")
+
+    # -- backups -----------------------------------------------------------
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.db_path.parent / "backups"
+
+    def backup(self, label: str) -> Path:
+        """A consistent copy of the database (SQLite's online backup), 0600."""
+        self.backups_dir.mkdir(exist_ok=True, mode=0o700)
+        target = self.backups_dir / f"cases-{label}.sqlite3"
+        tmp = target.with_suffix(".partial")
+        tmp.unlink(missing_ok=True)
+        with sqlite3.connect(tmp) as copy:
+            self._db.backup(copy)
+        copy.close()
+        _restrict(tmp)
+        os.replace(tmp, target)
+        return target
+
+    def daily_backup(self, today: str | None = None) -> Path | None:
+        """One backup a day, the last BACKUPS_KEPT days kept."""
+        day = today or utc_now().date().isoformat()
+        if not self.case_ids():
+            return None
+        target = self.backups_dir / f"cases-{day}.sqlite3"
+        if not target.exists():
+            self.backup(day)
+        dailies = sorted(self.backups_dir.glob("cases-????-??-??.sqlite3"))
+        for old in dailies[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
 
     def close(self) -> None:
         self._db.close()
@@ -318,6 +390,17 @@ class _Tx:
         for statement in script.split(";"):
             if statement.strip():
                 self._db.execute(statement)
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
 
 
 def _restrict(path: Path) -> None:

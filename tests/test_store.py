@@ -115,3 +115,46 @@ def test_oversized_attachment_is_refused_before_copying(store: Store, tmp_path: 
 def test_missing_attachment_says_which_file(store: Store, tmp_path: Path) -> None:
     with pytest.raises(AttachmentError, match=r"gone\.jpg"):
         store.import_attachment(tmp_path / "gone.jpg", AttachmentRole.PHOTO)
+
+
+def test_damaged_database_is_moved_aside_never_overwritten(data_home: Path) -> None:
+    from desktop import paths
+
+    db = paths.database_path()
+    garbage = b"this is not a database" * 100
+    db.write_bytes(garbage)
+    store = Store.open_default()
+    assert "moved aside" in store.notice
+    [aside] = list(db.parent.glob("cases.sqlite3.damaged-*"))
+    assert aside.read_bytes() == garbage
+    assert store.list_cases() == []  # a fresh, working database
+    store.save_case(sample_case())
+    assert len(store.list_cases()) == 1
+
+
+def test_truncated_database_is_detected(data_home: Path) -> None:
+    from desktop import paths
+
+    store = Store.open_default()
+    store.save_case(sample_case())
+    store.close()
+    db = paths.database_path()
+    # Checkpoint the WAL into the main file, then cut the file in half.
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2])
+    reopened = Store.open_default()
+    assert "moved aside" in reopened.notice
+
+
+def test_daily_backups_roll(store: Store) -> None:
+    assert store.daily_backup("2026-11-01") is None  # nothing to back up yet
+    store.save_case(sample_case())
+    for day in range(1, 11):
+        store.daily_backup(f"2026-11-{day:02d}")
+    kept = sorted(p.name for p in store.backups_dir.glob("cases-*.sqlite3"))
+    assert kept == [f"cases-2026-11-{d:02d}.sqlite3" for d in range(4, 11)]
+    copy = Store(store.backups_dir / kept[-1], store.attachments_dir)
+    assert copy.load_case(sample_case().id).title == sample_case().title
+    assert (store.backups_dir / kept[-1]).stat().st_mode & 0o777 == 0o600
