@@ -19,6 +19,8 @@ import threading
 from enum import StrEnum
 from typing import Any
 
+from desktop.logs import Safe
+
 SERVICE = "Case Dossier"
 PROBE_USER = "__case_dossier_probe__"
 # Windows credentials hold 2,560 bytes of UTF-16: stay well below.
@@ -98,7 +100,7 @@ class Vault:
         allowed = [b for b in _candidates(chosen) if backend_id(b) in ALLOWED_BACKENDS]
         if not allowed:
             found = backend_id(chosen) if chosen is not None else "none"
-            log.warning("no allowed keyring backend (found %s)", found)
+            log.warning("no allowed keyring backend (found %s)", Safe(found))
             return cls(None, VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT)
         return cls.with_backend(allowed[0])
 
@@ -142,12 +144,12 @@ class Vault:
         except KeyringLocked:
             return VaultState.LOCKED, _LOCKED_TEXT.format(name=self.backend_name)
         except (NoKeyringError, InitError) as exc:
-            log.warning("keyring probe failed: %s", type(exc).__name__)
+            log.warning("keyring probe failed: %s", Safe(type(exc).__name__))
             return VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT
         except (KeyringError, OSError, RuntimeError) as exc:
             # Secret Service raises plain KeyringError when the collection is locked
             # and the user dismissed the unlock prompt.
-            log.warning("keyring probe failed: %s", type(exc).__name__)
+            log.warning("keyring probe failed: %s", Safe(type(exc).__name__))
             if "lock" in str(exc).lower():
                 return VaultState.LOCKED, _LOCKED_TEXT.format(name=self.backend_name)
             return VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT
@@ -243,7 +245,7 @@ class Vault:
     def _degrade(self, exc: Exception) -> None:
         from keyring.errors import KeyringLocked
 
-        log.warning("keyring call failed: %s", type(exc).__name__)
+        log.warning("keyring call failed: %s", Safe(type(exc).__name__))
         with self._lock:
             if isinstance(exc, KeyringLocked) or "lock" in str(exc).lower():
                 self.state = VaultState.LOCKED
