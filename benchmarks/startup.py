@@ -67,7 +67,10 @@ def main() -> None:
         env["CASE_DOSSIER_HOME"] = home
         subprocess.run(
             [sys.executable, "-m", "desktop", "import", "examples/sample-case.casedossier"],
-            env=env, cwd=ROOT, check=True, capture_output=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
         app_env = dict(env, CASE_DOSSIER_STARTUP_PROBE="1")
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
