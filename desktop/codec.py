@@ -22,6 +22,7 @@ from desktop.model import (
     CaseType,
     Channel,
     Charge,
+    Closure,
     ContactEntry,
     Device,
     DeviceKind,
@@ -30,6 +31,7 @@ from desktop.model import (
     PlanKind,
     Purchase,
     Repair,
+    Resolution,
     Symptoms,
     Tier,
 )
@@ -127,6 +129,14 @@ def case_to_dict(case: Case, *, include_secrets: bool = False) -> dict[str, Any]
             {"id": r.id, "date": _iso(r.date), "place": r.place, "what": r.what}
             for r in case.repairs
         ],
+        "closure": {
+            "resolution": case.closure.resolution.value if case.closure.resolution else None,
+            "closed_on": _iso(case.closure.closed_on),
+            "paid": str(case.closure.paid) if case.closure.paid is not None else None,
+            "currency": case.closure.currency,
+            "new_serial": case.closure.new_serial,
+            "note": case.closure.note,
+        },
         "charges": [
             {
                 "id": c.id,
@@ -292,6 +302,7 @@ def case_from_dict(data: object) -> Case:
     r = _Reader(data, "")
     dev, own = r.child("device"), r.child("owner")
     pur, sym, care = r.child("purchase"), r.child("symptoms"), r.child("applecare")
+    shut = r.child("closure")
     return Case(
         id=r.required_text("id"),
         case_type=r.enum("case_type", CaseType, CaseType.HARDWARE),
@@ -350,6 +361,18 @@ def case_from_dict(data: object) -> Case:
             )
             for x in r.items("repairs")
         ],
+        closure=Closure(
+            resolution=(
+                shut.enum("resolution", Resolution, Resolution.REFUSED)
+                if shut.data.get("resolution") is not None
+                else None
+            ),
+            closed_on=shut.day("closed_on"),
+            paid=shut.decimal("paid"),
+            currency=shut.text("currency"),
+            new_serial=shut.text("new_serial"),
+            note=shut.text("note"),
+        ),
         charges=[
             Charge(
                 id=x.required_text("id"),

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop.formatting import locale_for, long_date
-from desktop.model import Case, PlanKind
+from desktop.model import Case, PlanKind, Resolution
 from desktop.reference import Period, Rule, apple_terms, consumer_law, programs
 
 
@@ -122,7 +122,33 @@ def coverage_layers(case: Case) -> list[Layer]:
         layers.append(plan)
     layers.extend(_program_layers(case, bought))
     layers.extend(_law_layers(case, bought))
+    repair = _repair_layer(case, layers[0])
+    if repair is not None:
+        layers.append(repair)
     return layers
+
+
+_REPAIRED = (Resolution.REPAIRED_FREE, Resolution.PARTLY_PAID, Resolution.REPLACED)
+
+
+def _repair_layer(case: Case, warranty: Layer) -> Layer | None:
+    """Apple's repair carries its own warranty: 90 days, or the rest of the original."""
+    done = case.closure.closed_on
+    if case.closure.resolution not in _REPAIRED or done is None:
+        return None
+    rule = apple_terms().repair_guarantee
+    ninety = period_end(done, rule.period)
+    assert ninety is not None and warranty.end is not None
+    return Layer(
+        id="apple:repair_guarantee",
+        kind=LayerKind.APPLE,
+        title=rule.title,
+        start=done,
+        end=max(ninety, warranty.end),
+        summary=rule.summary,
+        source=rule.source,
+        uncertain=rule.uncertain,
+    )
 
 
 def _plan_layer(case: Case, bought: date) -> Layer | None:

@@ -66,6 +66,15 @@ class PlanKind(StrEnum):
     APPLECARE_ONE = "applecare_one"
 
 
+class Resolution(StrEnum):
+    REPAIRED_FREE = "repaired_free"
+    PARTLY_PAID = "partly_paid"
+    REPLACED = "replaced"
+    REFUNDED = "refunded"
+    REFUSED = "refused"
+    GAVE_UP = "gave_up"
+
+
 class CaseStatus(StrEnum):
     DRAFT = "draft"  # the wizard has not been finished yet
     OPEN = "open"
@@ -172,6 +181,18 @@ class Charge:
 
 
 @dataclass
+class Closure:
+    """How a closed case ended. The history stays; reopening clears nothing."""
+
+    resolution: Resolution | None = None
+    closed_on: date | None = None
+    paid: Decimal | None = None
+    currency: str = ""
+    new_serial: str = ""  # after a replacement (secret, like every serial)
+    note: str = ""
+
+
+@dataclass
 class ContactEntry:
     at: datetime  # timezone-aware
     channel: Channel = Channel.PHONE
@@ -203,6 +224,7 @@ class Case:
     repair_programs: list[str] = field(default_factory=list)  # ids from the reference list
     repairs: list[Repair] = field(default_factory=list)
     charges: list[Charge] = field(default_factory=list)
+    closure: Closure = field(default_factory=Closure)
     status: CaseStatus = CaseStatus.DRAFT
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
@@ -233,6 +255,7 @@ SECRET_FIELDS: tuple[str, ...] = (
     "purchase.order_number",
     "owner.phone",
     "owner.postal_address",
+    "closure.new_serial",
 )
 
 

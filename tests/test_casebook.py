@@ -76,3 +76,25 @@ def test_charge_order_ids_are_secrets_and_removed_with_the_charge(
     case.charges.clear()
     casebook.save(case)
     assert key not in memory_keyring.entries
+
+
+def test_closing_keeps_history_and_the_new_serial_is_secret(
+    casebook: CaseBook, memory_keyring: MemoryKeyring
+) -> None:
+    from datetime import date
+
+    from desktop.model import CaseStatus, Resolution
+
+    case = sample_case()
+    case.status = CaseStatus.CLOSED
+    case.closure.resolution = Resolution.REPLACED
+    case.closure.closed_on = date(2026, 11, 20)
+    case.closure.new_serial = "K9PQ3RT7WX"
+    casebook.save(case)
+    assert memory_keyring.entries[(SERVICE, f"{case.id}/closure.new_serial")] == "K9PQ3RT7WX"
+    loaded = casebook.load(case.id)
+    assert loaded.closure.resolution is Resolution.REPLACED
+    assert loaded.closure.new_serial == "K9PQ3RT7WX" and len(loaded.contacts) == 3
+    loaded.status = CaseStatus.OPEN  # reopened: nothing is lost
+    casebook.save(loaded)
+    assert casebook.load(case.id).closure.closed_on == date(2026, 11, 20)

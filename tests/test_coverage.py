@@ -156,3 +156,16 @@ def test_strongest_argument_out_of_warranty_in_the_eu() -> None:
 def test_strongest_argument_with_presumption_running() -> None:
     sentence = strongest_argument(case_bought(date(2025, 3, 3), "FR"), date(2026, 6, 1))
     assert "seller must prove" in sentence and "not verified" not in sentence.split(";")[1]
+
+
+def test_repair_warranty_is_90_days_or_the_rest_of_the_original() -> None:
+    from desktop.model import Resolution
+
+    case = case_bought(date(2025, 9, 20), "US")
+    case.closure.resolution = Resolution.REPAIRED_FREE
+    case.closure.closed_on = date(2026, 9, 1)  # 19 days of warranty left: 90 days win
+    assert layer(case, "apple:repair_guarantee").end == date(2026, 11, 30)
+    case.closure.closed_on = date(2025, 12, 1)  # the original warranty lasts longer
+    assert layer(case, "apple:repair_guarantee").end == date(2026, 9, 20)
+    case.closure.resolution = Resolution.REFUSED
+    assert "apple:repair_guarantee" not in {la.id for la in coverage_layers(case)}
