@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.bundle import LoadedCaseFile, as_new_case
 from desktop.model import (
     Attachment,
     AttachmentRole,
     Case,
+    CaseStatus,
     apply_secret_values,
     secret_values,
 )
@@ -60,6 +62,16 @@ class CaseBook:
             return set(secret_values(self.store.load_case(case_id)))
         except KeyError:
             return set()
+
+    def import_case(self, loaded: LoadedCaseFile) -> Case:
+        """Add a case read from a case file, as a new case with fresh ids."""
+        case, attachments = as_new_case(loaded)
+        for name, payload in attachments.items():
+            self.store.import_attachment_bytes(name, payload)
+        if case.status is CaseStatus.DRAFT:
+            case.status = CaseStatus.OPEN
+        self.save(case)
+        return case
 
     def add_attachment(self, case: Case, source: Path, role: AttachmentRole) -> Attachment:
         att = self.store.import_attachment(source, role)

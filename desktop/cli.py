@@ -14,7 +14,6 @@ from desktop.bundle import (
     SUFFIX,
     CaseFileError,
     LoadedCaseFile,
-    as_new_case,
     read_case_file,
     write_case_file,
 )
@@ -164,13 +163,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     loaded = _open_case_file(args.file)
-    case, attachments = as_new_case(loaded)
     book = _book()
-    for name, payload in attachments.items():
-        book.store.import_attachment_bytes(name, payload)
-    if case.status is CaseStatus.DRAFT:
-        case.status = CaseStatus.OPEN
-    book.save(case)
+    case = book.import_case(loaded)
     _warn_if_insecure(book)
     print(f"Imported “{case.title or 'untitled case'}” as {case.id[:12]}.")
     return 0
