@@ -1,0 +1,149 @@
+"""Rendering the dossier off the GUI thread, with progress and cancel.
+
+The worker lives in its own QThread. Its signals are connected to slots of
+`DossierJob`, a QObject on the GUI thread, so Qt queues them to the GUI
+thread. (A lambda connected to a worker signal would run in the worker
+thread: never do that here.) reportlab is imported inside the worker only.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.model import Case
+from desktop.ui.i18n import N_, tr
+
+log = logging.getLogger(__name__)
+
+TEXT_NOT_INSTALLED = N_("Creating dossiers is not available in this installation.")
+TEXT_WRITE_FAILED = N_("The dossier could not be written: {reason}.")
+TEXT_FAILED = N_(
+    "Something went wrong while laying out the dossier ({kind}). Your case is unchanged; "
+    "please try again, and report the problem if it stays."
+)
+
+
+class _RenderWorker(QObject):
+    progressed = Signal(int, int)
+    rendered = Signal(int)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, case: Case, out_path: Path, attachments_dir: Path | None) -> None:
+        super().__init__()
+        self._case = case
+        self._out_path = out_path
+        self._attachments_dir = attachments_dir
+        self.stop = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._render()
+        finally:
+            # End the thread's event loop from inside, so wait() never depends on the GUI thread.
+            self.thread().quit()
+
+    def _render(self) -> None:
+        try:
+            from desktop.dossier import RenderCancelled, render_dossier
+        except ImportError:
+            self.failed.emit(tr(TEXT_NOT_INSTALLED))
+            return
+        try:
+            pages = render_dossier(
+                self._case,
+                self._out_path,
+                attachments_dir=self._attachments_dir,
+                progress=self.progressed.emit,
+                cancelled=self.stop.is_set,
+            )
+        except RenderCancelled:
+            self.cancelled.emit()
+        except OSError as exc:
+            self.failed.emit(
+                tr(TEXT_WRITE_FAILED).format(reason=exc.strerror or type(exc).__name__)
+            )
+        except Exception as exc:  # any layout bug must reach the user, not kill the thread
+            # Only the type: the message could quote case text (identifiers are secrets).
+            log.error("dossier rendering failed: %s", type(exc).__name__)
+            self.failed.emit(tr(TEXT_FAILED).format(kind=type(exc).__name__))
+        else:
+            self.rendered.emit(pages)
+
+
+class DossierJob(QObject):
+    """One dossier rendering: start(), then exactly one of finished/failed/cancelled."""
+
+    progressed = Signal(int, int)  # step, total
+    finished = Signal(str, int)  # the rendered (temporary) PDF, page count
+    failed = Signal(str)  # a sentence for the user
+    cancelled = Signal()
+
+    def __init__(
+        self, case: Case, attachments_dir: Path | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._folder = Path(tempfile.mkdtemp(prefix="case-dossier-"))
+        self.pdf_path = self._folder / "dossier.pdf"
+        # The worker gets its own copy: the user may go on editing while it renders.
+        self._worker = _RenderWorker(copy.deepcopy(case), self.pdf_path, attachments_dir)
+        self._thread = QThread()
+        self._thread.setObjectName("dossier-render")
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.rendered.connect(self._on_rendered)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._running = False
+
+    def start(self) -> None:
+        self._running = True
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._worker.stop.set()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Block until the thread has ended (used when the window closes)."""
+        return self._thread.wait(timeout_ms)
+
+    def discard(self) -> None:
+        """Remove the temporary folder (the PDF holds identifiers: do not leave it lying about)."""
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    @Slot(int, int)
+    def _on_progress(self, step: int, total: int) -> None:
+        self.progressed.emit(step, total)
+
+    @Slot(int)
+    def _on_rendered(self, pages: int) -> None:
+        self._end()
+        self.finished.emit(str(self.pdf_path), pages)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._end()
+        self.discard()
+        self.failed.emit(message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end()
+        self.discard()
+        self.cancelled.emit()
+
+    def _end(self) -> None:
+        self._running = False
+        self._thread.wait()  # the worker has quit its loop already: this returns at once

@@ -1,0 +1,30 @@
+"""How dates and amounts read in the UI: unambiguous ("12 Mar 2024"), in the user's locale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QDateTime, QLocale
+
+
+def format_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value), "d MMM yyyy")
+
+
+def format_datetime(value: datetime) -> str:
+    return QLocale().toString(QDateTime(value.astimezone()), "d MMM yyyy, HH:mm")
+
+
+def format_money(amount: Decimal | None, currency: str) -> str:
+    if amount is None:
+        return ""
+    return f"{amount:,.2f} {currency}".strip()
+
+
+def safe_file_name(text: str) -> str:
+    """A file name that every file system accepts: no separators, no reserved characters."""
+    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
+    return " ".join(cleaned.split()).strip(" .") or "Case"

@@ -1,0 +1,190 @@
+"""The look: one accent colour, calm spacing, semantic colours that always come with words.
+
+Widgets ask for a role by object name ("primary", "card", "pageTitle", ...)
+and the application style sheet below gives it its look; colours follow the
+system's light or dark palette.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+ACCENT = "#2b63b0"
+ACCENT_DARK_SCHEME = "#6ea1e6"
+
+# Spacing steps (px): everything is a multiple of 4.
+SPACE_S = 4
+SPACE_M = 8
+SPACE_L = 16
+SPACE_XL = 24
+PAGE_MARGIN = 28
+
+
+@dataclass(frozen=True)
+class Colours:
+    accent: str
+    on_accent: str
+    ok: str
+    warn: str
+    error: str
+    muted: str
+    card: str
+    border: str
+    banner_bg: str
+    banner_fg: str
+    banner_border: str
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colours(palette: QPalette | None = None) -> Colours:
+    palette = palette or QApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    if is_dark(palette):
+        return Colours(
+            accent=ACCENT_DARK_SCHEME,
+            on_accent="#0b1a2e",
+            ok="#7fd39a",
+            warn="#f2c46d",
+            error="#ff8f85",
+            muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            card=window.lighter(115).name(),
+            border=window.lighter(160).name(),
+            banner_bg="#4a3a12",
+            banner_fg="#fbecc8",
+            banner_border="#8a6a1f",
+        )
+    return Colours(
+        accent=ACCENT,
+        on_accent="#ffffff",
+        ok="#1e7a3c",
+        warn="#8a5300",
+        error="#b42318",
+        muted="#5f6670",
+        card="#ffffff",
+        border="#d9dde3",
+        banner_bg="#fff5db",
+        banner_fg="#3d2c00",
+        banner_border="#e8c56b",
+    )
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion on Linux (the platform has no single native style), native elsewhere."""
+    if sys.platform.startswith("linux"):
+        app.setStyle("Fusion")
+    palette = app.palette()
+    c = colours(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(c.accent))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(c.on_accent))
+        palette.setColor(group, QPalette.ColorRole.Link, QColor(c.accent))
+        palette.setColor(group, QPalette.ColorRole.Accent, QColor(c.accent))
+    app.setPalette(palette)
+    app.setStyleSheet(style_sheet(c))
+
+
+def style_sheet(c: Colours) -> str:
+    return f"""
+    QPushButton#primary {{
+        background: {c.accent}; color: {c.on_accent}; border: none;
+        border-radius: 6px; padding: 8px 18px; font-weight: 600;
+    }}
+    QPushButton#primary:hover {{ background: {QColor(c.accent).lighter(112).name()}; }}
+    QPushButton#primary:pressed {{ background: {QColor(c.accent).darker(115).name()}; }}
+    QPushButton#primary:disabled {{ background: {c.border}; color: {c.muted}; }}
+    QPushButton#secondary {{
+        border: 1px solid {c.border}; border-radius: 6px; padding: 7px 14px; background: {c.card};
+    }}
+    QPushButton#secondary:hover {{ border-color: {c.accent}; }}
+    QPushButton#bigPrimary {{
+        background: {c.accent}; color: {c.on_accent}; border: none;
+        border-radius: 8px; padding: 14px 36px; font-weight: 600;
+    }}
+    QPushButton#bigPrimary:hover {{ background: {QColor(c.accent).lighter(112).name()}; }}
+    QPushButton#link {{
+        border: none; background: transparent; color: {c.accent}; padding: 2px 4px;
+        text-align: right;
+    }}
+    QPushButton#link:hover {{ text-decoration: underline; }}
+    QFrame#card {{
+        background: {c.card}; border: 1px solid {c.border}; border-radius: 8px;
+    }}
+    QFrame#card QLabel {{ background: transparent; }}
+    QFrame#banner {{
+        background: {c.banner_bg}; border: 1px solid {c.banner_border}; border-radius: 6px;
+    }}
+    QFrame#banner QLabel {{ color: {c.banner_fg}; background: transparent; }}
+    QFrame#choice {{
+        border: 1px solid {c.border}; border-radius: 8px; background: {c.card};
+    }}
+    QFrame#choice[checked="true"] {{ border: 2px solid {c.accent}; }}
+    QFrame#choice QLabel {{ background: transparent; }}
+    QFrame#helpBox {{
+        background: {c.card}; border: 1px solid {c.border}; border-left: 3px solid {c.accent};
+        border-radius: 4px;
+    }}
+    QFrame#helpBox QLabel {{ background: transparent; }}
+    QToolButton#deviceChoice {{
+        border: 1px solid {c.border}; border-radius: 8px; padding: 8px; background: {c.card};
+    }}
+    QToolButton#deviceChoice:checked {{ border: 2px solid {c.accent}; }}
+    QListWidget#stepList {{ border: none; background: transparent; outline: none; }}
+    QListWidget#stepList::item {{ padding: 7px 6px; border-radius: 6px; }}
+    QListWidget#stepList::item:selected {{
+        background: {rgba(c.accent, 0.12)}; color: palette(text);
+    }}
+    QListWidget#caseList {{ border: none; outline: none; }}
+    """
+
+
+def rgba(colour: str, alpha: float) -> str:
+    """A style-sheet colour with transparency ("#RRGGBBAA" would be read as "#AARRGGBB")."""
+    q = QColor(colour)
+    return f"rgba({q.red()}, {q.green()}, {q.blue()}, {round(alpha * 255)})"
+
+
+def mnemonic_safe(text: str) -> str:
+    """Button texts treat "&" as a shortcut marker: "Account & billing" needs "&&"."""
+    return text.replace("&", "&&")
+
+
+def set_role(widget: QWidget, role: str) -> QWidget:
+    widget.setObjectName(role)
+    return widget
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
+    font.setBold(bold)
+    return font
+
+
+def heading(text: str, factor: float = 1.6) -> QLabel:
+    label = QLabel(text)
+    label.setFont(scaled_font(label, factor, bold=True))
+    label.setWordWrap(True)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text: a softer colour, never the only carrier of meaning."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colours().muted))
+    label.setPalette(palette)
+    return label
+
+
+def with_colour(label: QLabel, colour: str) -> QLabel:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+    return label

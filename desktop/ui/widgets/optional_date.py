@@ -1,0 +1,74 @@
+"""A date that may be unknown: a QDateEdit plus an "I don't know" box.
+
+Until a date is chosen the edit says "Not set" (Qt's special value text at the
+minimum date) so an untouched field is never mistaken for today's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+from desktop.ui import theme
+from desktop.ui.i18n import N_, tr
+
+TEXT_NOT_SET = N_("Not set")
+TEXT_UNKNOWN = N_("I don't know")
+
+_FLOOR = QDate(1990, 1, 1)  # shown as "Not set"; older Apple devices are out of scope
+
+
+class OptionalDateEdit(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(_FLOOR)
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setSpecialValueText(tr(TEXT_NOT_SET))
+        self.date_edit.setDate(_FLOOR)
+        self.date_edit.setMinimumWidth(150)
+        self.unknown_box = QCheckBox(tr(TEXT_UNKNOWN))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_L)
+        layout.addWidget(self.date_edit)
+        layout.addWidget(self.unknown_box)
+        layout.addStretch(1)
+        self.date_edit.dateChanged.connect(self._on_date)
+        self.unknown_box.toggled.connect(self._on_unknown)
+        # The popup would open in January 1990 for an unset date: show this month instead.
+        self.date_edit.calendarWidget().installEventFilter(self)
+
+    def value(self) -> date | None:
+        if self.unknown_box.isChecked() or self.date_edit.date() == _FLOOR:
+            return None
+        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def set_value(self, value: date | None, *, unknown: bool = False) -> None:
+        self.date_edit.setDate(QDate(value) if value is not None else _FLOOR)
+        self.unknown_box.setChecked(unknown and value is None)
+
+    def is_unknown(self) -> bool:
+        return self.unknown_box.isChecked()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.date_edit.date() == _FLOOR:
+            today = QDate.currentDate()
+            self.date_edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+    def _on_date(self) -> None:
+        if self.value() is not None and self.unknown_box.isChecked():
+            self.unknown_box.setChecked(False)
+        self.changed.emit()
+
+    def _on_unknown(self, unknown: bool) -> None:
+        self.date_edit.setEnabled(not unknown)
+        if unknown:
+            self.date_edit.setDate(_FLOOR)
+        self.changed.emit()

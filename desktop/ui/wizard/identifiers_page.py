@@ -1,0 +1,120 @@
+"""Step 3: serial number, and for devices with a SIM the IMEI, IMEI2 and EID.
+
+These are identifiers, not passwords: plain visible fields. They are kept in
+the system keychain by the vault and must never be logged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.model import Case, DeviceKind
+from desktop.ui import theme
+from desktop.ui.choices import HAS_IMEI, SERIAL_REQUIRED, device_label
+from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
+from desktop.ui.wizard.help_box import WhereToFind
+from desktop.ui.wizard.page import StepPage
+from desktop.wizard_flow import Step
+
+TEXT_TITLE = N_("Serial number and IMEI")
+TEXT_WHY = N_(
+    "Apple asks for the serial number first: it tells them the model and the warranty dates."
+)
+TEXT_SERIAL = N_("Serial number")
+TEXT_SERIAL_OPTIONAL = N_("Serial number (if you have it)")
+TEXT_SERIAL_HINT = N_("Needed to continue: Apple looks up the {device} by its serial number.")
+TEXT_SERIAL_ERROR = N_(
+    "Please enter the serial number. It has 10 to 12 letters and digits, for example C02XK1ABJGH5."
+)
+TEXT_IMEI = N_("IMEI")
+TEXT_IMEI2 = N_("IMEI2")
+TEXT_EID = N_("EID")
+TEXT_OPTIONAL_NOTE = N_("Optional. Useful for carriers and for repairs.")
+TEXT_PLACEHOLDER_SERIAL = N_("10 or 12 characters")
+TEXT_PLACEHOLDER_IMEI = N_("15 digits")
+TEXT_PLACEHOLDER_EID = N_("32 digits")
+TEXT_KEYCHAIN_NOTE = N_("Kept in your system's keychain, not in a file.")
+
+
+class IdentifiersPage(StepPage):
+    step = Step.IDENTIFIERS
+    TITLE = TEXT_TITLE
+    WHY = TEXT_WHY
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind = DeviceKind.IPHONE
+        self.serial_edit = self._identifier_edit(TEXT_PLACEHOLDER_SERIAL, 20)
+        self.imei_edit = self._identifier_edit(TEXT_PLACEHOLDER_IMEI, 20)
+        self.imei2_edit = self._identifier_edit(TEXT_PLACEHOLDER_IMEI, 20)
+        self.eid_edit = self._identifier_edit(TEXT_PLACEHOLDER_EID, 40)
+
+        self.form = self.make_form()
+        self.serial_message = self.add_field(
+            self.form, tr(TEXT_SERIAL), self.serial_edit, check=self._check_serial
+        )
+        self.add_field(self.form, tr(TEXT_IMEI), self.imei_edit, note=tr(TEXT_OPTIONAL_NOTE))
+        self.add_field(self.form, tr(TEXT_IMEI2), self.imei2_edit)
+        self.add_field(self.form, tr(TEXT_EID), self.eid_edit)
+        keychain = theme.muted(QLabel(tr(TEXT_KEYCHAIN_NOTE)))
+        self.form.addRow("", keychain)
+
+        self.help = WhereToFind()
+        self.help.setMinimumWidth(250)
+        self.help.setMaximumWidth(320)
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_XL)
+        row.addLayout(self.form, 3)
+        row.addWidget(self.help, 2)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+
+        self.watch(self.serial_edit.textEdited, "serial")
+        self.watch(self.imei_edit.textEdited, "imei")
+        self.watch(self.imei2_edit.textEdited, "imei2")
+        self.watch(self.eid_edit.textEdited, "eid")
+
+    def _identifier_edit(self, placeholder: str, max_length: int) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(tr(placeholder))
+        edit.setMaxLength(max_length + 8)  # room for spaces and dashes as printed on boxes
+        edit.setMaximumWidth(360)
+        return edit
+
+    def serial_required(self) -> bool:
+        return self._kind in SERIAL_REQUIRED
+
+    def _check_serial(self) -> Check:
+        if not self.serial_required() or self.serial_edit.text().strip():
+            return NO_PROBLEM
+        if self.touched("serial"):
+            return Check(Level.ERROR, tr(TEXT_SERIAL_ERROR))
+        hint = tr(TEXT_SERIAL_HINT).format(device=device_label(self._kind))
+        return Check(Level.HINT, hint, blocking=True)
+
+    def enter(self, case: Case) -> None:
+        self._kind = case.device.kind
+        has_imei = self._kind in HAS_IMEI
+        for edit in (self.imei_edit, self.imei2_edit, self.eid_edit):
+            self.form.setRowVisible(edit.parentWidget(), has_imei)
+        caption = self.form.labelForField(self.serial_edit.parentWidget())
+        if isinstance(caption, QLabel):
+            caption.setText(tr(TEXT_SERIAL if self.serial_required() else TEXT_SERIAL_OPTIONAL))
+        self.help.show_for(self._kind)
+
+    def load(self, case: Case) -> None:
+        with self.loading():
+            self.serial_edit.setText(case.device.serial)
+            self.imei_edit.setText(case.device.imei)
+            self.imei2_edit.setText(case.device.imei2)
+            self.eid_edit.setText(case.device.eid)
+        self.enter(case)
+
+    def apply(self, case: Case) -> None:
+        case.device.serial = self.serial_edit.text().strip()
+        # Hidden fields keep their text (the kind may be switched back) but are not saved.
+        has_imei = case.device.kind in HAS_IMEI
+        case.device.imei = self.imei_edit.text().strip() if has_imei else ""
+        case.device.imei2 = self.imei2_edit.text().strip() if has_imei else ""
+        case.device.eid = self.eid_edit.text().strip() if has_imei else ""
