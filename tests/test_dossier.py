@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -16,8 +17,6 @@ from hypothesis import strategies as st
 
 from desktop.dossier import RenderCancelled, render_dossier
 from desktop.model import (
-    Attachment,
-    AttachmentRole,
     Case,
     Channel,
     ContactEntry,
@@ -134,9 +133,9 @@ def test_text_content_and_order(render: Callable[..., tuple[Path, int]]) -> None
         "owner@example.com",
         "Alex Example",
         "Example Electronics",
-        "1,329.00 EUR",
+        "1.329,00 €",
         "4 March 2026",
-        "not affiliated with Apple Inc.",
+        "an independent tool not affiliated with",
     ):
         assert squash(needle) in flat, needle
     assert squash("The battery drains from full to empty overnight while idle.") in flat
@@ -199,9 +198,11 @@ def test_mixed_scripts_round_trip(render: Callable[..., tuple[Path, int]]) -> No
         if sample == "😀" and chain(Weight.REGULAR).face_for("😀") is None:
             continue  # no emoji face on this system: printed as a box, see fonts.py
         if sample == "محمد":
-            # v1 sets right-to-left text in logical order (no bidi yet); extractors
-            # assume visual order and hand it back reversed.
-            assert sample in flat or sample[::-1] in flat, sample
+            # Drawn in visual order with joined letters (presentation forms); read
+            # back and normalised it is the name (extractors differ on the order).
+            readable = unicodedata.normalize("NFKC", flat)
+            assert sample in readable or sample[::-1] in readable, sample
+            assert "\ufee3" in flat  # the initial form of meem: the letters are joined
             continue
         assert squash(sample) in flat, sample
     names = {row[0].split("+")[-1] for row in font_rows(out)}
@@ -329,46 +330,6 @@ def test_huge_fields_split_over_pages(render: Callable[..., tuple[Path, int]]) -
     case.contacts[1].who = "x" * 5000  # one unbreakable word
     out, pages = render(case)
     assert pages >= 10
-    assert pages == pdf_pages(out)
-
-
-def test_exhibits_and_broken_image(render: Callable[..., tuple[Path, int]], tmp_path: Path) -> None:
-    from PIL import Image
-
-    folder = tmp_path / "attachments"
-    folder.mkdir()
-    photo = Image.new("RGB", (1200, 800), (180, 200, 220))
-    exif = Image.Exif()
-    exif[0x0112] = 6  # rotated 90 degrees: printed upright
-    photo.save(folder / "a1", format="JPEG", exif=exif.tobytes())
-    Image.new("RGBA", (300, 200), (255, 0, 0, 128)).save(folder / "a2", format="PNG")
-    (folder / "a3").write_text("this is not a picture")
-    case = make_case()
-    case.symptoms.photos = [
-        Attachment("warm-back.jpg", "a1", AttachmentRole.PHOTO, "image/jpeg"),
-        Attachment("screen.png", "a2", AttachmentRole.PHOTO, "image/png"),
-    ]
-    case.purchase.receipts = [
-        Attachment("Kassenbon.jpg", "a3", AttachmentRole.RECEIPT, "image/jpeg"),
-        Attachment("gone.jpg", "missing-file", AttachmentRole.RECEIPT, "image/jpeg"),
-        Attachment("escape.jpg", "../../etc/passwd", AttachmentRole.RECEIPT, "image/jpeg"),
-    ]
-    out, pages = render(case, attachments_dir=folder)
-    text = pdf_text(out)
-    flat = squash(text)
-    assert squash("Kassenbon.jpg could not be included") in flat
-    assert squash("gone.jpg could not be included") in flat
-    assert squash("escape.jpg could not be included") in flat
-    assert "Exhibit 4: warm-back.jpg" in text
-    assert "Exhibit 5: screen.png" in text
-
-    from pypdf import PdfReader
-
-    images = [image for page in PdfReader(out).pages for image in page.images]
-    assert len(images) == 2
-    portrait = [image.image for image in images if image.name and image.image is not None]
-    sizes = sorted(picture.size for picture in portrait)
-    assert any(height > width for width, height in sizes)  # EXIF orientation applied
     assert pages == pdf_pages(out)
 
 

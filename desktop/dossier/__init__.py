@@ -1,8 +1,18 @@
 """The PDF dossier: `render_dossier(case, out_path, ...)` writes it, atomically.
 
-Qt-free; reportlab and Pillow are imported only when a dossier is rendered.
+`prepare_rendition(source, cache_dir)` makes a picture's print rendition ahead
+of time (the app calls it when a file is attached, off the GUI thread).
+
+Qt-free; reportlab, pypdf and Pillow are imported only when they are used.
 """
 
 from desktop.dossier.render import RenderCancelled, render_dossier
+from desktop.dossier.renditions import RenditionError, prepare_rendition, prepare_renditions
 
-__all__ = ["RenderCancelled", "render_dossier"]
+__all__ = [
+    "RenderCancelled",
+    "RenditionError",
+    "prepare_rendition",
+    "prepare_renditions",
+    "render_dossier",
+]

@@ -1,158 +1,198 @@
-"""Exhibits: the case's receipts and photos, printed at the end of the dossier.
+"""Exhibits: the case's receipts and photos, numbered, checked and made printable.
 
-v1 prints JPEG and PNG pictures, turned upright (EXIF orientation) and scaled
-down to print size before they are embedded. A file that is missing, broken,
-too large or not a picture becomes a short paragraph saying so: the dossier
-is always built.
+`plan_exhibits` looks at every attached file before layout: a picture gets
+its print rendition (renditions.py, several decoded at once), a PDF receipt
+its clean copy (receipts_pdf.py). A file that is missing, empty, broken,
+encrypted, too large or of a kind the dossier cannot print gets the reason
+instead, and its exhibit becomes a page that says so: the dossier is always
+built. In the redacted variant PDF receipts are left out (they usually show
+the order number) unless the caller asks for them.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
 
-from desktop.dossier.strings import DossierStrings
-from desktop.model import Attachment, AttachmentRole
+from desktop.dossier import receipts_pdf, renditions
+from desktop.model import Attachment
 
-PICTURE_TYPES = frozenset({"image/jpeg", "image/jpg", "image/pjpeg", "image/png"})
-PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png"})
-PRINT_DPI = 150
-MAX_PIXELS = 100_000_000  # larger pictures are refused rather than decoded
+PICTURE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
+)
+
+
+@dataclass(frozen=True)
+class Picture:
+    source: Path | bytes  # a cached rendition file, or the JPEG itself
+    width: int  # pixels
+    height: int
 
 
 @dataclass(frozen=True)
 class Exhibit:
     number: int
     attachment: Attachment
+    picture: Picture | None = None
+    pdf: receipts_pdf.ReceiptPdf | None = None
+    problem: str = ""  # a key of DossierStrings.problems; "" when the file prints
+    problem_values: dict[str, object] = field(default_factory=dict)
+    file_size: int = 0
+
+    @property
+    def pages(self) -> int:
+        return len(self.pdf.sizes) if self.pdf is not None else 1
+
+    @property
+    def left_out(self) -> bool:
+        return self.problem == "left_out_redacted"
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.pdf is not None or self.problem.startswith("pdf_") or self.left_out
 
 
-class ExhibitProblem(Exception):
-    """Why a file cannot be printed; `reason` names a message in DossierStrings."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+def file_label(attachment: Attachment) -> str:
+    return attachment.file_name or attachment.stored_name
 
 
-@dataclass(frozen=True)
-class Picture:
-    data: bytes
-    width: float  # points, as it is to be printed
-    height: float
-
-
-def number_exhibits(attachments: list[Attachment]) -> list[Exhibit]:
-    return [Exhibit(number, item) for number, item in enumerate(attachments, start=1)]
-
-
-def is_picture(attachment: Attachment) -> bool:
-    if attachment.media_type.lower() in PICTURE_TYPES:
+def declared_picture(attachment: Attachment) -> bool:
+    if attachment.media_type.lower().startswith("image/"):
         return True
-    suffixes = {PurePath(attachment.file_name).suffix, PurePath(attachment.stored_name).suffix}
-    return any(suffix.lower() in PICTURE_SUFFIXES for suffix in suffixes)
+    return suffix(attachment) in PICTURE_SUFFIXES
 
 
-def attachment_path(attachments_dir: Path, attachment: Attachment) -> Path:
-    """Where the attachment's file is; refuses names that leave the folder."""
+def declared_pdf(attachment: Attachment) -> bool:
+    return attachment.media_type.lower() == "application/pdf" or suffix(attachment) == ".pdf"
+
+
+def suffix(attachment: Attachment) -> str:
+    for name in (attachment.file_name, attachment.stored_name):
+        found = PurePath(name.replace("\\", "/")).suffix.lower() if name else ""
+        if found:
+            return found
+    return ""
+
+
+def attachment_path(attachments_dir: Path, attachment: Attachment) -> Path | None:
+    """Where the attachment's file is; None when missing or outside the folder."""
     name = attachment.stored_name
-    if not name or PurePath(name).is_absolute() or ".." in PurePath(name).parts:
-        raise ExhibitProblem("exhibit_missing")
+    if not name or PurePath(name).is_absolute() or ".." in PurePath(name).parts or "\x00" in name:
+        return None
     path = attachments_dir / name
     try:
         path.resolve().relative_to(attachments_dir.resolve())
+        return path if path.is_file() else None
     except (OSError, ValueError):
-        raise ExhibitProblem("exhibit_missing") from None
-    if not path.is_file():
-        raise ExhibitProblem("exhibit_missing")
-    return path
+        return None
 
 
-def load_picture(path: Path, max_width: float, max_height: float) -> Picture:
-    """Decode, turn upright and downscale a JPEG or PNG to fit the box (points)."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+def plan_exhibits(
+    attachments: Sequence[Attachment],
+    attachments_dir: Path,
+    *,
+    renditions_dir: Path | None = None,
+    redacted: bool = False,
+    include_receipts_in_redacted: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+    done: Callable[[], None] | None = None,
+) -> list[Exhibit]:
+    """Every attachment as a numbered exhibit, its file checked and made printable.
 
+    Files are handled in parallel (a thread per core: decoders release the GIL);
+    `done` is called once per exhibit, from whichever thread finished it.
+    """
+
+    def one(item: tuple[int, Attachment]) -> Exhibit:
+        number, attachment = item
+        if cancelled is not None and cancelled():
+            return Exhibit(number, attachment, problem="missing")
+        exhibit = _plan_one(
+            number,
+            attachment,
+            attachments_dir,
+            renditions_dir,
+            leave_out_pdf=redacted and not include_receipts_in_redacted,
+        )
+        if done is not None:
+            done()
+        return exhibit
+
+    items = list(enumerate(attachments, start=1))
+    workers = min(len(items), os.cpu_count() or 1, 4)
+    if workers <= 1:
+        return [one(item) for item in items]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="exhibit") as pool:
+        return list(pool.map(one, items))
+
+
+def _plan_one(
+    number: int,
+    attachment: Attachment,
+    folder: Path,
+    renditions_dir: Path | None,
+    *,
+    leave_out_pdf: bool,
+) -> Exhibit:
+    path = attachment_path(folder, attachment)
+    if path is None:
+        return Exhibit(number, attachment, problem="missing")
     try:
-        with Image.open(path) as source:
-            if source.format not in ("JPEG", "PNG"):
-                raise ExhibitProblem("exhibit_unreadable")
-            width, height = source.size
-            if width <= 0 or height <= 0:
-                raise ExhibitProblem("exhibit_unreadable")
-            if width * height > MAX_PIXELS:
-                raise ExhibitProblem("exhibit_too_large")
-            box = (
-                max(1, round(max_width / 72 * PRINT_DPI)),
-                max(1, round(max_height / 72 * PRINT_DPI)),
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return Exhibit(number, attachment, problem="missing")
+    if size == 0:
+        return Exhibit(number, attachment, problem="empty")
+    if receipts_pdf.looks_like_pdf(head) or declared_pdf(attachment):
+        if leave_out_pdf:
+            return Exhibit(number, attachment, problem="left_out_redacted", file_size=size)
+        try:
+            pdf = receipts_pdf.open_receipt(path)
+        except receipts_pdf.ReceiptProblem as problem:
+            return Exhibit(
+                number,
+                attachment,
+                problem=problem.reason,
+                problem_values=dict(problem.values),
+                file_size=size,
             )
-            kind = source.format
-            if kind == "JPEG":
-                # Let the decoder scale by 1/2, 1/4 or 1/8: most of the time a photo costs.
-                side = max(box)
-                source.draft("RGB", (side, side))
-            source.load()
-            image: Any = ImageOps.exif_transpose(source)
-            image = _flatten(image)
-            image.thumbnail(box, Image.Resampling.LANCZOS)
-            out = io.BytesIO()
-            if kind == "PNG":
-                image.save(out, format="PNG")
-            else:
-                image.save(out, format="JPEG", quality=85)
-    except ExhibitProblem:
-        raise
-    except Image.DecompressionBombError:
-        raise ExhibitProblem("exhibit_too_large") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        raise ExhibitProblem("exhibit_unreadable") from None
-    shown_w, shown_h = _fit(image.width, image.height, max_width, max_height)
-    return Picture(out.getvalue(), shown_w, shown_h)
+        return Exhibit(number, attachment, pdf=pdf, file_size=size)
+    return _picture(number, attachment, path, size, renditions_dir)
 
 
-def _flatten(image: Any) -> Any:
-    """RGB or greyscale, transparency laid on white."""
-    from PIL import Image
-
-    if image.mode in ("RGB", "L"):
-        return image
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = image.convert("RGBA")
-        white = Image.new("RGB", rgba.size, (255, 255, 255))
-        white.paste(rgba, mask=rgba.getchannel("A"))
-        return white
-    if image.mode.startswith("I") or image.mode == "F":
-        return image.convert("L")
-    return image.convert("RGB")
-
-
-def _fit(pixels_w: int, pixels_h: int, max_w: float, max_h: float) -> tuple[float, float]:
-    # Scale to the box, but never blow a small picture up past 2 points a pixel.
-    scale = min(max_w / pixels_w, max_h / pixels_h, 2.0)
-    return pixels_w * scale, pixels_h * scale
-
-
-def role_label(strings: DossierStrings, attachment: Attachment) -> str:
-    if attachment.role == AttachmentRole.RECEIPT:
-        return strings.role_receipt
-    return strings.role_photo
-
-
-def problem_text(strings: DossierStrings, attachment: Attachment, reason: str) -> str:
-    template: str = getattr(strings, reason)
-    return template.format(file_name=attachment.file_name or attachment.stored_name)
-
-
-def prepare(
-    exhibit: Exhibit, attachments_dir: Path, max_width: float, max_height: float
-) -> Picture | ExhibitProblem:
-    """The picture to print, or the problem that keeps it out."""
+def _picture(
+    number: int, attachment: Attachment, path: Path, size: int, renditions_dir: Path | None
+) -> Exhibit:
     try:
-        path = attachment_path(attachments_dir, exhibit.attachment)
-        if not is_picture(exhibit.attachment):
-            raise ExhibitProblem("exhibit_not_image")
-        return load_picture(path, max_width, max_height)
-    except ExhibitProblem as problem:
-        return problem
+        if renditions_dir is not None:
+            try:
+                cached = renditions.prepare_rendition(
+                    path, renditions_dir, key=attachment.sha256 or None
+                )
+                try:
+                    width, height = renditions.read_size(cached)
+                except OSError:  # a damaged cache file: drop it, make the picture anew
+                    cached.unlink(missing_ok=True)
+                    raise
+                return Exhibit(number, attachment, Picture(cached, width, height), file_size=size)
+            except OSError:
+                pass  # the cache cannot be written or read back: make it in memory
+        made = renditions.make_rendition(path)
+        picture = Picture(made.data, made.width, made.height)
+        return Exhibit(number, attachment, picture, file_size=size)
+    except renditions.RenditionError as problem:
+        reason = problem.reason
+        if reason == "unreadable_image" and not declared_picture(attachment):
+            return Exhibit(
+                number,
+                attachment,
+                problem="unsupported",
+                problem_values={"suffix": suffix(attachment) or "?"},
+                file_size=size,
+            )
+        return Exhibit(number, attachment, problem=reason, file_size=size)

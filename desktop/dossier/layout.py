@@ -9,18 +9,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
+from desktop.dossier.direction import visual
 from desktop.dossier.fonts import FontChain, Weight, chain
 from desktop.dossier.text import one_line
 
 MM: float = mm
+
+# Pictures are written as binary streams, not ASCII85 text: a quarter smaller, and
+# reportlab's pure-Python encoder took over a second for eight photos.
+rl_config.useA85 = 0
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
 
@@ -36,6 +41,10 @@ HAIRLINE = colors.HexColor("#c9ced6")
 BAND = colors.HexColor("#f3f4f7")
 HEADER_FILL = colors.HexColor("#e4e7ec")
 BOX_FILL = colors.HexColor("#f6f7f9")
+ACCENT = colors.HexColor("#1f3a5f")  # a deep ink blue: rules of boxes, links
+ACCENT_FILL = colors.HexColor("#eef2f7")
+WARN_FILL = colors.HexColor("#fbf3e6")
+WARN_RULE = colors.HexColor("#b7791f")
 
 FRAME_PADDING = 6.0  # reportlab's Frame keeps this much inside each margin
 
@@ -80,6 +89,13 @@ class Styles:
     box_title: ParagraphStyle
     disclaimer: ParagraphStyle
     caption: ParagraphStyle
+    lead: ParagraphStyle
+    label: ParagraphStyle
+    bullet: ParagraphStyle
+    footnote: ParagraphStyle
+    cell_muted: ParagraphStyle
+    link: ParagraphStyle
+    big: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -108,21 +124,24 @@ def make_styles() -> Styles:
         cover_device=style("cover_device", rg, 13, 17, textColor=MUTED, spaceAfter=22),
         box_title=style("box_title", bd, 10, 13, spaceAfter=2),
         disclaimer=style("disclaimer", rg, 7.5, 10, textColor=MUTED),
-        caption=style("caption", bd, 10, 13, spaceBefore=4, spaceAfter=6, keepWithNext=1),
+        caption=style("caption", bd, 11, 14, spaceAfter=2, keepWithNext=1),
+        lead=style("lead", rg, 11, 15, spaceAfter=4),
+        label=style("label", bd, 7.5, 10, textColor=MUTED, spaceAfter=1, keepWithNext=1),
+        bullet=style(
+            "bullet",
+            rg,
+            9.5,
+            12.5,
+            leftIndent=11,
+            bulletIndent=0,
+            spaceAfter=2.5,
+            bulletFontName=rg,
+        ),
+        footnote=style("footnote", rg, 7.5, 10, textColor=MUTED, spaceBefore=2),
+        cell_muted=style("cell_muted", rg, 7.5, 9.5, textColor=MUTED),
+        link=style("link", bd, TABLE_SIZE, TABLE_LEADING, textColor=ACCENT),
+        big=style("big", bd, 15, 19, spaceAfter=2),
     )
-
-
-class RuledHeading(Paragraph):  # type: ignore[misc]
-    """A section heading with a thin rule under it."""
-
-    def draw(self) -> None:
-        super().draw()
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(0, -4, self.width, -4)
-        canvas.restoreState()
 
 
 # Drawing outside paragraphs (header and footer) with the same font runs.
@@ -158,7 +177,7 @@ def draw_runs(
     *,
     right: bool = False,
 ) -> None:
-    runs = fonts.runs(text)
+    runs = fonts.runs(visual(text))
     if right:
         x -= sum(stringWidth(run, name, size) for name, run in runs)
     for name, run in runs:
@@ -169,15 +188,19 @@ def draw_runs(
 
 @dataclass
 class PageDecoration:
-    """What every page carries: the case title above, page numbers and date below."""
+    """What every page carries: the case title above (and an exhibit's stamp),
+    the date prepared, page numbers and, on a redacted copy, a notice below."""
 
     title: str
     prepared: str  # "Prepared on 4 March 2026"
     page_of: str  # "Page {page} of {total}"
-    fonts: FontChain
+    regular: FontChain
+    bold: FontChain
+    notice: str = ""  # "Redacted copy"
+    pdf_date: str = ""  # "D:20260304000000Z": the creation date written into the PDF
     _fitted: dict[float, str] = field(default_factory=dict)
 
-    def draw(self, canvas: Any, page: int, total: int) -> None:
+    def draw(self, canvas: Any, page: int, total: int, stamp: str | None = None) -> None:
         width, height = canvas._pagesize
         left, right = MARGIN_LEFT + FRAME_PADDING, width - MARGIN_RIGHT - FRAME_PADDING
         canvas.saveState()
@@ -185,24 +208,82 @@ class PageDecoration:
         canvas.setStrokeColor(HAIRLINE)
         canvas.setLineWidth(0.5)
         top = height - MARGIN_TOP + 9 * mm
-        title = self._fitted.get(right - left)
+        room = right - left
+        if stamp:
+            room -= self.draw_stamp(canvas, right, top, stamp) + 6 * mm
+        title = self._fitted.get(room)
         if title is None:
-            title = self._fitted[right - left] = fit(self.title, self.fonts, 8.5, right - left)
-        draw_runs(canvas, left, top, title, self.fonts, 8.5)
+            title = self._fitted[room] = fit(self.title, self.regular, 8.5, room)
+        canvas.setFillColor(MUTED)
+        draw_runs(canvas, left, top, title, self.regular, 8.5)
+        canvas.setStrokeColor(HAIRLINE)
         canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
         bottom = MARGIN_BOTTOM - 11 * mm
         canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-        draw_runs(canvas, left, bottom, self.prepared, self.fonts, 8.5)
+        draw_runs(canvas, left, bottom, self.prepared, self.regular, 8.5)
+        if self.notice:
+            notice_width = text_width(self.notice, self.bold, 8.5)
+            canvas.setFillColor(INK)
+            draw_runs(
+                canvas, (left + right - notice_width) / 2, bottom, self.notice, self.bold, 8.5
+            )
+            canvas.setFillColor(MUTED)
         numbers = self.page_of.format(page=page, total=total)
-        draw_runs(canvas, right, bottom, numbers, self.fonts, 8.5, right=True)
+        draw_runs(canvas, right, bottom, numbers, self.regular, 8.5, right=True)
         canvas.restoreState()
+
+    def draw_stamp(self, canvas: Any, right: float, baseline: float, stamp: str) -> float:
+        """The exhibit stamp, boxed, flush right in the top margin; returns its width."""
+        size = 9.0
+        text = fit(stamp, self.bold, size, 90 * mm)
+        width = text_width(text, self.bold, size)
+        pad_x, pad_y = 2.2 * mm, 1.6 * mm
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.7)
+        canvas.setFillColor(colors.white)
+        canvas.rect(
+            right - width - 2 * pad_x,
+            baseline - pad_y - 0.5,
+            width + 2 * pad_x,
+            size + 2 * pad_y - 1,
+            stroke=1,
+            fill=1,
+        )
+        canvas.setFillColor(INK)
+        draw_runs(canvas, right - pad_x, baseline + 0.4, text, self.bold, size, right=True)
+        return float(width + 2 * pad_x)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An outline entry and the named destination it opens, set on the page it is drawn on."""
+
+    key: str
+    title: str
+    level: int
+    top: float  # absolute y of the destination's top
+
+
+@dataclass
+class PageRecord:
+    """What the numbering canvas learned about each page, for the step after layout."""
+
+    stamps: dict[int, str] = field(default_factory=dict)
+    slots: list[Any] = field(default_factory=list)  # receipts_pdf.Slot, by page
+    pages: int = 0
 
 
 def numbering_canvas(
-    decoration: PageDecoration, on_page: Callable[[int], None] | None = None
+    decoration: PageDecoration,
+    on_page: Callable[[int], None] | None = None,
+    record: PageRecord | None = None,
 ) -> type[Canvas]:
-    """A canvas class that holds its pages back until the end, then adds
-    header and footer with the final page count ("Page X of Y")."""
+    """A canvas class that holds its pages back until the end, then adds header
+    and footer with the final page count ("Page X of Y"), the exhibit stamps,
+    and the outline entries (a destination can only name its page then)."""
+    from desktop.dossier.receipts_pdf import Slot
+
+    found = record if record is not None else PageRecord()
 
     class NumberingCanvas(Canvas):  # type: ignore[misc]
         pages_written = 0
@@ -210,25 +291,45 @@ def numbering_canvas(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # A TrueType initial font keeps reportlab from adding an unembedded Helvetica.
             if not kwargs.get("initialFontName"):
-                kwargs["initialFontName"] = decoration.fonts.primary
+                kwargs["initialFontName"] = decoration.regular.primary
                 kwargs["initialFontSize"] = BODY_SIZE
                 kwargs["initialLeading"] = BODY_LEADING
             super().__init__(*args, **kwargs)
+            if decoration.pdf_date:
+                self.setDateFormatter(lambda *_: decoration.pdf_date)
             self._held: list[dict[str, Any]] = []
+            self._new_page_notes()
+
+        def _new_page_notes(self) -> None:
+            self.dossier_stamp: str | None = None
+            self.dossier_marks: list[Mark] = []
+            self.dossier_slot: tuple[int, int, tuple[float, float, float, float]] | None = None
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._new_page_notes()
             if on_page is not None:
                 on_page(len(self._held))
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held)
-            for state in self._held:
+            for index, state in enumerate(self._held):
                 self.__dict__.update(state)
-                decoration.draw(self, self._pageNumber, total)
+                for mark in self.dossier_marks:
+                    self.bookmarkPage(mark.key, fit="XYZ", top=mark.top)
+                    self.addOutlineEntry(mark.title, mark.key, level=mark.level)
+                if self.dossier_stamp:
+                    found.stamps[index] = self.dossier_stamp
+                if self.dossier_slot is not None:
+                    exhibit, source_page, rect = self.dossier_slot
+                    found.slots.append(Slot(index, exhibit, source_page, rect))
+                decoration.draw(self, self._pageNumber, total, self.dossier_stamp)
                 super().showPage()
+            if any(state.get("dossier_marks") for state in self._held):
+                self.showOutline()
             type(self).pages_written = total
+            found.pages = total
             super().save()
 
     return NumberingCanvas

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from desktop.dossier.direction import visual
 from desktop.dossier.fonts import FontChain
 
 # Line breaks of every kind become "\n".
@@ -40,6 +41,7 @@ def markup(text: str, fonts: FontChain, *, tag_all: bool = False) -> str:
 
     Runs in the chain's primary face are left untagged (the paragraph style sets
     that face) unless `tag_all`, for text set in another weight than its paragraph.
+    Right-to-left lines are put into visual order first (direction.py).
     """
     lines = clean(text).split("\n")
     return "<br/>".join(_line_markup(line, fonts, tag_all) for line in lines)
@@ -47,7 +49,7 @@ def markup(text: str, fonts: FontChain, *, tag_all: bool = False) -> str:
 
 def _line_markup(line: str, fonts: FontChain, tag_all: bool) -> str:
     parts: list[str] = []
-    for font_name, run in fonts.runs(line):
+    for font_name, run in fonts.runs(visual(line)):
         escaped = escape(run)
         if font_name == fonts.primary and not tag_all:
             parts.append(escaped)

@@ -1,0 +1,216 @@
+"""What every section is built from: the render context and small building blocks
+(paragraphs of escaped user text, ruled headings with bookmarks, label/value
+tables, banded tables, boxes, bullet lists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from desktop.coverage import Layer
+from desktop.dossier import layout
+from desktop.dossier.exhibits import Exhibit
+from desktop.dossier.flowables import MarkedParagraph, Para, RuledHeading
+from desktop.dossier.formats import Formats
+from desktop.dossier.strings import DossierStrings
+from desktop.dossier.text import clean, is_blank, markup, one_line
+from desktop.escalation import Recommendation
+from desktop.model import Attachment, Case
+
+T = TypeVar("T")
+
+
+def safely(compute: Callable[[], T], fallback: T) -> T:
+    """The core's analysis of odd data (a date in year 9999) must not stop the dossier."""
+    try:
+        return compute()
+    except Exception:
+        return fallback
+
+
+@dataclass
+class Context:
+    case: Case
+    strings: DossierStrings
+    formats: Formats
+    styles: layout.Styles
+    prepared: dt.date
+    frame: tuple[float, float]  # width, height a flowable may take
+    redacted: bool
+    exhibits: Sequence[Exhibit]  # filled in once the files are prepared
+    numbers: dict[str, int]  # attachment id -> exhibit number, known from the start
+    layers: list[Layer]
+    argument: str
+    recommendation: Recommendation | None
+
+    @property
+    def width(self) -> float:
+        return self.frame[0]
+
+    # Text ---------------------------------------------------------------------
+
+    def para(self, text: str, style: Any, *, bold: bool = False) -> Any:
+        fonts = self.styles.bold if bold else self.styles.regular
+        return Para(markup(text, fonts), style)
+
+    def rich(self, parts: Sequence[tuple[str, bool]], style: Any) -> Any:
+        """One paragraph of (text, bold) pieces."""
+        st = self.styles
+        body = "".join(
+            markup(text, st.bold if bold else st.regular, tag_all=bold) for text, bold in parts
+        )
+        return Para(body, style)
+
+    def heading(self, text: str, key: str, *, level: int = 0, outline: str = "") -> Any:
+        mark = (key, one_line(outline or text), level)
+        return RuledHeading(markup(text, self.styles.bold), self.styles.heading, mark=mark)
+
+    def subheading(self, text: str, key: str = "", *, level: int = 1) -> Any:
+        mark = (key, one_line(text), level) if key else None
+        return MarkedParagraph(markup(text, self.styles.bold), self.styles.subheading, mark=mark)
+
+    def long_text(self, text: str, style: Any) -> list[Any]:
+        """User prose as paragraphs, one per block of lines, so long text splits well."""
+        blocks = [block for block in clean(text).split("\n\n") if block.strip()]
+        return [self.para(block.strip("\n"), style) for block in blocks]
+
+    def bullets(self, items: Sequence[str], *, symbol: str = "•") -> list[Any]:
+        st = self.styles
+        return [
+            Para(markup(item, st.regular), st.bullet, bulletText=symbol)
+            for item in items
+            if not is_blank(item)
+        ]
+
+    def date(self, value: dt.date | None) -> str:
+        return self.formats.long_date(value) if value else ""
+
+    def short_date(self, value: dt.date | None) -> str:
+        return self.formats.short_date(value) if value else ""
+
+    # Tables -------------------------------------------------------------------
+
+    def key_values(
+        self,
+        rows: Sequence[tuple[str, str]],
+        *,
+        boxed: bool = False,
+        top_rule: bool = False,
+        label_share: float = 0.3,
+    ) -> Any:
+        """A two-column table of label and value; rows with a blank value are left out."""
+        st = self.styles
+        data = [
+            [self.para(label, st.cell_bold, bold=True), self.para(value, st.cell)]
+            for label, value in rows
+            if not is_blank(value)
+        ]
+        if not data:
+            return self.para(self.strings.nothing_recorded, st.body)
+        label_width = min(45 * layout.MM, self.width * label_share)
+        table = Table(
+            data,
+            colWidths=[label_width, self.width - label_width],
+            hAlign="LEFT",
+            splitInRow=layout.MIN_ROW_SPLIT,
+        )
+        commands: list[tuple[Any, ...]] = [
+            *self.cell_padding(3.5, 6),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, layout.HAIRLINE),
+        ]
+        if boxed:
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, -1), layout.BOX_FILL),
+                ("BOX", (0, 0), (-1, -1), 0.6, layout.RULE),
+            ]
+        else:
+            if top_rule:
+                commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.4, layout.HAIRLINE))
+            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, layout.HAIRLINE))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def grid(
+        self, header: Sequence[str], rows: Sequence[Sequence[Any]], shares: Sequence[float]
+    ) -> Any:
+        """A banded table with a repeated header row; cells are text or flowables."""
+        st = self.styles
+        data: list[list[Any]] = [[self.para(text, st.cell_head, bold=True) for text in header]]
+        for row in rows:
+            data.append(
+                [self.para(cell, st.cell) if isinstance(cell, str) else cell for cell in row]
+            )
+        widths = [self.width * share for share in shares]
+        widths[-1] = self.width - sum(widths[:-1])
+        table = Table(
+            data, colWidths=widths, repeatRows=1, splitInRow=layout.MIN_ROW_SPLIT, hAlign="LEFT"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    *self.cell_padding(4, 4),
+                    ("BACKGROUND", (0, 0), (-1, 0), layout.HEADER_FILL),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.6, layout.RULE),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.RULE),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, layout.BAND]),
+                    ("LINEBELOW", (0, -1), (-1, -1), 0.6, layout.RULE),
+                ]
+            )
+        )
+        return table
+
+    def box(
+        self, content: Sequence[Any], *, fill: Any = None, rule: Any = None, padding: float = 9
+    ) -> Any:
+        """Flowables in a ruled, tinted box as wide as the frame (it may split across pages)."""
+        table = Table(
+            [[list(content)]],
+            colWidths=[self.width],
+            hAlign="LEFT",
+            splitInRow=layout.MIN_ROW_SPLIT,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    *self.cell_padding(padding, padding + 2),
+                    ("BACKGROUND", (0, 0), (-1, -1), fill or layout.ACCENT_FILL),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.2, rule or layout.ACCENT),
+                ]
+            )
+        )
+        return table
+
+    def cell_padding(self, vertical: float, horizontal: float) -> list[tuple[Any, ...]]:
+        """A table's common commands: padding, top alignment, and its default font
+        (reportlab sets Helvetica, unembedded, before each cell otherwise)."""
+        return [
+            ("FONT", (0, 0), (-1, -1), self.styles.regular.primary, layout.TABLE_SIZE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), vertical),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), vertical),
+            ("LEFTPADDING", (0, 0), (-1, -1), horizontal),
+            ("RIGHTPADDING", (0, 0), (-1, -1), horizontal),
+        ]
+
+    # Files --------------------------------------------------------------------
+
+    def exhibit_number(self, attachment: Attachment) -> int | None:
+        return self.numbers.get(attachment.id)
+
+    def attachment_list(self, attachments: Sequence[Attachment]) -> str:
+        lines = []
+        for item in attachments:
+            name = one_line(item.file_name) or one_line(item.stored_name)
+            number = self.exhibit_number(item)
+            if number is not None:
+                name = self.strings.file_with_exhibit.format(file_name=name, number=number)
+            lines.append(name)
+        return "\n".join(lines)
+
+
+def spacer(height: float) -> Any:
+    return Spacer(1, height)

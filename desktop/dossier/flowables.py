@@ -1,0 +1,141 @@
+"""Flowables of the dossier's own: headings that leave a bookmark, exhibit stamps,
+and the empty slot a PDF receipt's page is drawn into after layout.
+
+They tell the numbering canvas (layout.py) what they saw through attributes
+of the page being drawn; the canvas acts on it once the page count is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.dossier import layout
+
+
+def _absolute_top(canvas: Any, height: float) -> float:
+    return float(canvas.absolutePosition(0, height)[1])
+
+
+def _note_mark(canvas: Any, mark: layout.Mark | None) -> None:
+    marks = getattr(canvas, "dossier_marks", None)
+    if mark is not None and marks is not None:
+        marks.append(mark)
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A paragraph that remembers its line breaking for the width it was last given.
+
+    A long table is measured again, whole, at every page it is split across;
+    without this a 300-row timeline breaks the lines of every remaining cell
+    once per page (most of its layout time).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        known = self._wrapped
+        # split() drops blPara when the paragraph cannot be split: measure again then.
+        if known is not None and known[0] == availWidth and "blPara" in self.__dict__:
+            return known[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
+class MarkedParagraph(Para):
+    """A paragraph that opens an outline entry (and a link target) where it is drawn."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: Any = None,
+        *args: Any,
+        mark: tuple[str, str, int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self.mark = mark
+
+    def draw(self) -> None:
+        if self.mark is not None:
+            key, title, level = self.mark
+            top = _absolute_top(self.canv, self.height) + self.style.fontSize
+            _note_mark(self.canv, layout.Mark(key, title, level, top))
+        super().draw()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        for index, part in enumerate(parts):  # only the first part carries the mark
+            part.mark = self.mark if index == 0 else None
+        return parts
+
+
+class RuledHeading(MarkedParagraph):
+    """A section heading with a thin rule under it."""
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(layout.RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, -4, self.width, -4)
+        canvas.restoreState()
+
+
+class PageStamp(Flowable):  # type: ignore[misc]
+    """Takes no room; stamps the page it lands on ("Exhibit 3, page 1 of 1")."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.dossier_stamp = self.text
+
+
+class ReceiptSlot(Flowable):  # type: ignore[misc]
+    """The rest of the frame, kept empty for one page of a PDF receipt.
+
+    Draws a hairline where the page's edge will be and tells the canvas where
+    the page goes; receipts_pdf.draw_receipts fills it in after layout.
+    """
+
+    def __init__(self, exhibit: int, source_page: int, size: tuple[float, float]) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self.source_page = source_page
+        self.page_size = size
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, max(availHeight - 1, 10.0)
+        return self.width, self.height
+
+    def fitted(self) -> tuple[float, float, float, float]:
+        """The receipt page's rectangle inside the slot: scaled down to fit, never up."""
+        page_w, page_h = self.page_size
+        scale = min(self.width / page_w, self.height / page_h, 1.0)
+        width, height = page_w * scale, page_h * scale
+        return (self.width - width) / 2, self.height - height, width, height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x, y, width, height = self.fitted()
+        canvas.saveState()
+        canvas.setStrokeColor(layout.HAIRLINE)
+        canvas.setLineWidth(0.5)
+        canvas.rect(x - 0.5, y - 0.5, width + 1, height + 1, stroke=1, fill=0)
+        canvas.restoreState()
+        left, bottom = canvas.absolutePosition(x, y)
+        canvas.dossier_slot = (
+            self.exhibit,
+            self.source_page,
+            (float(left), float(bottom), width, height),
+        )
