@@ -9,6 +9,7 @@ thread: never do that here.) reportlab is imported inside the worker only.
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import shutil
 import tempfile
@@ -107,6 +108,7 @@ class DossierJob(QObject):
 
     def start(self) -> None:
         self._running = True
+        _pause_garbage_collection()
         self._thread.start()
 
     def cancel(self) -> None:
@@ -114,10 +116,6 @@ class DossierJob(QObject):
 
     def is_running(self) -> bool:
         return self._running
-
-    def wait(self, timeout_ms: int = 10_000) -> bool:
-        """Block until the thread has ended (used when the window closes)."""
-        return self._thread.wait(timeout_ms)
 
     def discard(self) -> None:
         """Remove the temporary folder (the PDF holds identifiers: do not leave it lying about)."""
@@ -144,6 +142,39 @@ class DossierJob(QObject):
         self.discard()
         self.cancelled.emit()
 
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Block until the thread has ended (used when the window closes)."""
+        ended = self._thread.wait(timeout_ms)
+        if ended and self._running:
+            self._end()
+        return ended
+
     def _end(self) -> None:
+        if not self._running:
+            return
         self._running = False
         self._thread.wait()  # the worker has quit its loop already: this returns at once
+        _resume_garbage_collection()
+
+
+# Python's cyclic garbage collector runs in whichever thread happens to allocate.
+# If it runs in the render thread and frees a Qt object made on the GUI thread,
+# the process crashes. So while a render runs the collector is paused, and the
+# GUI thread collects before and after.
+_paused = 0
+
+
+def _pause_garbage_collection() -> None:
+    global _paused
+    if _paused == 0:
+        gc.collect()
+        gc.disable()
+    _paused += 1
+
+
+def _resume_garbage_collection() -> None:
+    global _paused
+    _paused = max(_paused - 1, 0)
+    if _paused == 0:
+        gc.enable()
+        gc.collect()

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self._built = False
         self._painted = False
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(820, 560)
+        self.setMinimumSize(760, 520)
 
         self.loading = _centred(theme.muted(QLabel(tr(TEXT_OPENING))))
         self.stack = QStackedWidget()

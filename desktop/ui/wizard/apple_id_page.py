@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop import identifiers
 from desktop.model import Case, CaseType
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
+from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.page import StepPage
 from desktop.wizard_flow import Step
 
@@ -26,9 +28,6 @@ TEXT_REQUIRED_HINT = N_(
     "Needed to continue: for a billing or account case, this is what Apple looks up."
 )
 TEXT_REQUIRED_ERROR = N_("Please enter the email or phone number of the account concerned.")
-TEXT_LOOKS_ODD = N_(
-    "This looks neither like an email address nor like a phone number. Please check it."
-)
 
 
 class AppleIdPage(StepPage):
@@ -77,10 +76,7 @@ class AppleIdPage(StepPage):
             if self.touched("apple_id"):
                 return Check(Level.ERROR, tr(TEXT_REQUIRED_ERROR))
             return Check(Level.HINT, tr(TEXT_REQUIRED_HINT), blocking=True)
-        digits = sum(ch.isdigit() for ch in value)
-        if "@" not in value and digits < 6:
-            return Check(Level.WARN, tr(TEXT_LOOKS_ODD))
-        return NO_PROBLEM
+        return as_message(identifiers.check_apple_id(value))
 
     def enter(self, case: Case) -> None:
         # An account or billing case is about the account: the account is what matters most.
@@ -92,4 +88,4 @@ class AppleIdPage(StepPage):
         self.enter(case)
 
     def apply(self, case: Case) -> None:
-        case.apple_id = self.apple_id_edit.text().strip()
+        case.apple_id = normalized(identifiers.check_apple_id, self.apple_id_edit.text())

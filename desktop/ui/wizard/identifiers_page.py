@@ -6,14 +6,18 @@ the system keychain by the vault and must never be logged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop import identifiers
 from desktop.model import Case, DeviceKind
 from desktop.ui import theme
 from desktop.ui.choices import HAS_IMEI, SERIAL_REQUIRED, device_label
 from desktop.ui.i18n import N_, tr
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.help_box import WhereToFind
+from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.page import StepPage
 from desktop.wizard_flow import Step
 
@@ -54,9 +58,25 @@ class IdentifiersPage(StepPage):
         self.serial_message = self.add_field(
             self.form, tr(TEXT_SERIAL), self.serial_edit, check=self._check_serial
         )
-        self.add_field(self.form, tr(TEXT_IMEI), self.imei_edit, note=tr(TEXT_OPTIONAL_NOTE))
-        self.add_field(self.form, tr(TEXT_IMEI2), self.imei2_edit)
-        self.add_field(self.form, tr(TEXT_EID), self.eid_edit)
+        self.add_field(
+            self.form,
+            tr(TEXT_IMEI),
+            self.imei_edit,
+            note=tr(TEXT_OPTIONAL_NOTE),
+            check=self._checker(identifiers.check_imei, self.imei_edit),
+        )
+        self.add_field(
+            self.form,
+            tr(TEXT_IMEI2),
+            self.imei2_edit,
+            check=self._checker(identifiers.check_imei, self.imei2_edit),
+        )
+        self.add_field(
+            self.form,
+            tr(TEXT_EID),
+            self.eid_edit,
+            check=self._checker(identifiers.check_eid, self.eid_edit),
+        )
         keychain = theme.muted(QLabel(tr(TEXT_KEYCHAIN_NOTE)))
         self.form.addRow("", keychain)
 
@@ -85,8 +105,20 @@ class IdentifiersPage(StepPage):
     def serial_required(self) -> bool:
         return self._kind in SERIAL_REQUIRED
 
+    def _checker(
+        self, check: Callable[[str], identifiers.Check], edit: QLineEdit
+    ) -> Callable[[], Check]:
+        def run() -> Check:
+            if not edit.isVisibleTo(self) and edit is not self.serial_edit:
+                return NO_PROBLEM  # hidden for this kind of device: not saved, not checked
+            return as_message(check(edit.text()))
+
+        return run
+
     def _check_serial(self) -> Check:
-        if not self.serial_required() or self.serial_edit.text().strip():
+        if self.serial_edit.text().strip():
+            return as_message(identifiers.check_serial(self.serial_edit.text()))
+        if not self.serial_required():
             return NO_PROBLEM
         if self.touched("serial"):
             return Check(Level.ERROR, tr(TEXT_SERIAL_ERROR))
@@ -112,9 +144,14 @@ class IdentifiersPage(StepPage):
         self.enter(case)
 
     def apply(self, case: Case) -> None:
-        case.device.serial = self.serial_edit.text().strip()
+        case.device.serial = normalized(identifiers.check_serial, self.serial_edit.text())
         # Hidden fields keep their text (the kind may be switched back) but are not saved.
         has_imei = case.device.kind in HAS_IMEI
-        case.device.imei = self.imei_edit.text().strip() if has_imei else ""
-        case.device.imei2 = self.imei2_edit.text().strip() if has_imei else ""
-        case.device.eid = self.eid_edit.text().strip() if has_imei else ""
+        imei, imei2, eid = (
+            normalized(identifiers.check_imei, self.imei_edit.text()),
+            normalized(identifiers.check_imei, self.imei2_edit.text()),
+            normalized(identifiers.check_eid, self.eid_edit.text()),
+        )
+        case.device.imei = imei if has_imei else ""
+        case.device.imei2 = imei2 if has_imei else ""
+        case.device.eid = eid if has_imei else ""

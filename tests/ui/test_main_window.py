@@ -1,0 +1,128 @@
+"""The main window: welcome view, case list, deleting, menus, remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.casebook import CaseBook
+from desktop.model import Case, CaseStatus, Device, DeviceKind
+from desktop.sample import sample_case
+from desktop.ui.main_window import MainWindow
+from tests.memory_keyring import MemoryKeyring
+from tests.ui.conftest import click
+
+
+def test_first_start_shows_the_welcome_view(window: MainWindow) -> None:
+    assert window.content.currentWidget() is window.welcome
+    assert not window.case_list.isVisible()
+    assert window.welcome.prepare_button.text() == "Prepare a case"
+    assert "never in plain files" in window.welcome.keychain_note.text()
+    assert window.vault_status_text().startswith("Secrets in ")
+    assert not window.banner.isVisible()
+    assert not window.create_dossier_action.isEnabled()
+
+
+def test_cases_are_listed_with_their_status_in_words(
+    casebook: CaseBook, make_window: Callable[[CaseBook], MainWindow]
+) -> None:
+    casebook.save(sample_case())
+    casebook.save(Case(title="Refund", device=Device(kind=DeviceKind.OTHER)))
+    window = make_window(casebook)
+    subtitles = dict(zip(window.case_list.titles(), window.case_list.subtitles(), strict=True))
+    sample = sample_case()
+    count = len(sample.contacts)
+    assert subtitles[sample.title] == f"{sample.device.model_name} · Open, {count} contacts"
+    assert subtitles["Refund"] == "Other · Draft — not finished"
+
+
+def test_identifiers_are_masked_with_show_and_copy(
+    qtbot: QtBot, casebook: CaseBook, make_window: Callable[[CaseBook], MainWindow]
+) -> None:
+    case = sample_case()
+    casebook.save(case)
+    window = make_window(casebook)
+    window.case_list.select(case.id)
+    serial = window.case_view.masked["serial"]
+    assert serial.shown_text() == "•••••••" + case.device.serial[-4:]
+    click(qtbot, serial.reveal_button)
+    assert serial.shown_text() == case.device.serial
+    assert serial.reveal_button.text() == "Hide"
+    click(qtbot, serial.copy_button)
+    assert QApplication.clipboard().text() == case.device.serial
+    assert window.statusBar().currentMessage() == "Serial number copied"
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_deleting_a_case_asks_first(
+    casebook: CaseBook,
+    make_window: Callable[[CaseBook], MainWindow],
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    confirm: bool,
+) -> None:
+    keep = Case(title="Keep me", status=CaseStatus.OPEN)
+    doomed = Case(title="Delete me", device=Device(serial="F2LXK1ABJGH5"), status=CaseStatus.OPEN)
+    casebook.save(keep)
+    casebook.save(doomed)
+    window = make_window(casebook)
+    window.case_list.select(doomed.id)
+    questions: list[str] = []
+
+    def exec_(box: QMessageBox) -> QMessageBox.StandardButton:
+        questions.append(box.text())
+        return QMessageBox.StandardButton.Yes if confirm else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.delete_case_action.trigger()
+
+    assert questions == ["Delete “Delete me”?"]
+    users = {user for _service, user in memory_keyring.entries}
+    if confirm:
+        assert window.case_list.titles() == ["Keep me"]
+        assert [c.id for c in casebook.list_cases()] == [keep.id]
+        assert not any(user.startswith(doomed.id) for user in users)
+    else:
+        assert sorted(window.case_list.titles()) == ["Delete me", "Keep me"]
+        assert f"{doomed.id}/device.serial" in users
+
+
+def test_deleting_the_last_case_returns_to_the_welcome_view(
+    casebook: CaseBook,
+    make_window: Callable[[CaseBook], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    casebook.save(Case(title="Only one", status=CaseStatus.OPEN))
+    window = make_window(casebook)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    window.delete_case_action.trigger()
+    assert window.content.currentWidget() is window.welcome
+    assert not window.delete_case_action.isEnabled()
+
+
+def test_window_geometry_is_remembered(
+    qtbot: QtBot, casebook: CaseBook, settings: QSettings
+) -> None:
+    first = MainWindow(casebook, settings=settings)
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # the offscreen screen is 800×600: restoring clamps to it
+    first.show()
+    first.close()
+    second = MainWindow(casebook, settings=settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (780, 560)
+    keys = settings.allKeys()
+    assert keys and all(key.startswith("mainWindow/") for key in keys)  # UI state only
+
+
+def test_menus_have_the_expected_actions(window: MainWindow) -> None:
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&File", "&Case", "&Help"]
+    assert window.new_case_action.shortcut().toString() == "Ctrl+N"
+    assert window.create_dossier_action.shortcut().toString() == "Ctrl+D"
+    case = sample_case()
+    assert window.default_dossier_name(case).startswith(f"Dossier - {case.device.model_name} - ")
