@@ -182,7 +182,7 @@ def write_case(folder: Path, *, entries: int, photos: int, receipts: int, text: 
                 channel=rng.choice(list(Channel)),
                 tier=tiers[index % len(tiers)],
                 who=f"Advisor {index}",
-                case_number=f"10{index:08d}",
+                case_number=f"10{index // 50:08d}",  # a new case number every 50 contacts
                 outcome=rng.choice(list(Outcome)),
                 notes=notes,
                 next_step="Call back" if index % 3 == 0 else "",

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from desktop.dossier import RenderCancelled, render_dossier
 from desktop.model import (
+    Attachment,
+    AttachmentRole,
     Case,
     Channel,
     ContactEntry,
@@ -431,3 +433,43 @@ def test_any_text_builds(tmp_path: Path, title: str, notes: str, description: st
     pages = render_dossier(case, out, prepared_on=PREPARED)
     assert pages >= 1
     assert out.stat().st_size > 0
+
+
+def _text_fields(node: object) -> list[tuple[object, str]]:
+    """(owner, attribute) of every plain text field of a case, nested ones included."""
+    import dataclasses
+
+    found: list[tuple[object, str]] = []
+    if isinstance(node, list):
+        for item in node:
+            found += _text_fields(item)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for item in dataclasses.fields(node):
+            value = getattr(node, item.name)
+            if type(value) is str and item.name not in ("id", "stored_name"):
+                found.append((node, item.name))
+            else:
+                found += _text_fields(value)
+    return found
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(texts=st.lists(st.text(max_size=300), min_size=1, max_size=12), redacted=st.booleans())
+def test_any_text_in_every_field_builds(tmp_path: Path, texts: list[str], redacted: bool) -> None:
+    from desktop.model import Charge, Repair
+
+    case = make_case()
+    case.charges = [Charge(date(2026, 1, 1), "X", Decimal("1.00"), "EUR")]
+    case.repairs = [Repair(date(2025, 1, 1))]
+    case.symptoms.photos = [Attachment("a.jpg", "missing", AttachmentRole.PHOTO)]
+    for index, (owner, name) in enumerate(_text_fields(case)):
+        setattr(owner, name, texts[index % len(texts)])
+    out = tmp_path / "any.pdf"
+    pages = render_dossier(
+        case, out, prepared_on=PREPARED, attachments_dir=tmp_path, redacted=redacted
+    )
+    assert pages == pdf_pages(out)

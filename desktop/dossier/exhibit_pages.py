@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.platypus import Image, PageBreak
+from reportlab.platypus import PageBreak
 
 from desktop.dossier import layout
 from desktop.dossier.blocks import Context, spacer
-from desktop.dossier.exhibits import Exhibit, Picture, file_label
-from desktop.dossier.flowables import MarkedParagraph, PageStamp, Para, ReceiptSlot
+from desktop.dossier.exhibits import Exhibit, Picture, declared_picture, file_label
+from desktop.dossier.flowables import FramedImage, MarkedParagraph, PageStamp, Para, ReceiptSlot
 from desktop.dossier.text import markup, one_line
 from desktop.model import AttachmentRole
 
@@ -69,9 +69,9 @@ def kind_label(ctx: Context, exhibit: Exhibit) -> str:
     receipt = exhibit.attachment.role == AttachmentRole.RECEIPT
     if exhibit.is_pdf:
         return s.kind_receipt_pdf if receipt else s.kind_photo_pdf
-    if exhibit.picture is not None or not exhibit.problem:
+    if exhibit.picture is not None or declared_picture(exhibit.attachment):
         return s.kind_receipt_picture if receipt else s.kind_photo
-    return s.kind_receipt_picture if receipt else s.kind_unknown
+    return s.kind_unknown
 
 
 def size_text(ctx: Context, size: int) -> str:
@@ -154,6 +154,6 @@ def picture(ctx: Context, found: Picture) -> Any:
     largest = PICTURE_DPI / MIN_DPI  # how far a small picture may be enlarged
     scale = min(width / natural_w, room / natural_h, largest)
     source = io.BytesIO(found.source) if isinstance(found.source, bytes) else str(found.source)
-    image = Image(source, width=natural_w * scale, height=natural_h * scale)
+    image = FramedImage(source, width=natural_w * scale, height=natural_h * scale)
     image.hAlign = "LEFT"
     return image

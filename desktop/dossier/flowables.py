@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Image, Paragraph
 
 from desktop.dossier import layout
 
@@ -139,3 +139,16 @@ class ReceiptSlot(Flowable):  # type: ignore[misc]
             self.source_page,
             (float(left), float(bottom), width, height),
         )
+
+
+class FramedImage(Image):  # type: ignore[misc]
+    """A picture with a hairline round it (a white receipt on white paper needs an edge)."""
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(layout.HAIRLINE)
+        canvas.setLineWidth(0.5)
+        canvas.rect(-0.25, -0.25, self.drawWidth + 0.5, self.drawHeight + 0.5, stroke=1, fill=0)
+        canvas.restoreState()

@@ -31,6 +31,19 @@ def case_title(ctx: Context) -> str:
     return one_line(ctx.case.title) or ctx.strings.untitled_case
 
 
+# The cover lists the latest few case numbers; the timeline has them all.
+COVER_CASE_NUMBERS = 4
+
+
+def case_numbers(ctx: Context) -> str:
+    numbers = [one_line(number) for number in ctx.case.case_numbers()]
+    if len(numbers) <= COVER_CASE_NUMBERS:
+        return "\n".join(numbers)
+    shown = numbers[-COVER_CASE_NUMBERS:]
+    more = ctx.strings.more_case_numbers.format(count=len(numbers) - len(shown))
+    return "\n".join([*shown, more])
+
+
 def cover(ctx: Context) -> list[Any]:
     s, st, case = ctx.strings, ctx.styles, ctx.case
     kicker = s.redacted_label if ctx.redacted else s.dossier_label
@@ -49,7 +62,7 @@ def cover(ctx: Context) -> list[Any]:
                 (s.address, case.owner.postal_address),
                 (s.device, device_name(ctx)),
                 (s.case_type, s.case_type_label(case.case_type)),
-                (s.case_numbers, "\n".join(case.case_numbers())),
+                (s.case_numbers, case_numbers(ctx)),
                 (s.prepared_on, ctx.date(ctx.prepared)),
             ],
             top_rule=True,

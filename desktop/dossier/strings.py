@@ -37,6 +37,7 @@ class DossierStrings:
     case_type: str = "Kind of case"
     case_numbers: str = "Apple case numbers"
     prepared_on: str = "Prepared on"
+    more_case_numbers: str = "and {count} earlier (see “Contacts with support”)"
     coverage_box_title: str = "Coverage on {date}"
     next_step: str = "Next step"
     device_name: str = "{kind} {model}"
