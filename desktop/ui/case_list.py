@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import icons, theme
 from desktop.ui.choices import device_name, status_words
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 
 if TYPE_CHECKING:
     from desktop.store import CaseSummary
@@ -123,7 +124,7 @@ class CaseListPanel(QWidget):
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(True)
         self.list.currentItemChanged.connect(self._on_current)
-        self.list.itemActivated.connect(lambda item: self.case_activated.emit(item.data(ID_ROLE)))
+        self.list.itemActivated.connect(lambda item: emit(self.case_activated, item.data(ID_ROLE)))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_M, theme.SPACE_L)
@@ -156,7 +157,7 @@ class CaseListPanel(QWidget):
             chosen = self.list.item(0)
         self.list.setCurrentItem(chosen)
         self.list.blockSignals(False)
-        self.case_selected.emit(self.selected_id())
+        emit(self.case_selected, self.selected_id())
 
     def selected_id(self) -> str:
         item = self.list.currentItem()
@@ -177,4 +178,4 @@ class CaseListPanel(QWidget):
     def _on_current(
         self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
     ) -> None:
-        self.case_selected.emit(str(current.data(ID_ROLE)) if current is not None else "")
+        emit(self.case_selected, str(current.data(ID_ROLE)) if current is not None else "")

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.model import Case
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -56,28 +57,28 @@ class _RenderWorker(QObject):
         try:
             from desktop.dossier import RenderCancelled, render_dossier
         except ImportError:
-            self.failed.emit(tr(TEXT_NOT_INSTALLED))
+            emit(self.failed, tr(TEXT_NOT_INSTALLED))
             return
         try:
             pages = render_dossier(
                 self._case,
                 self._out_path,
                 attachments_dir=self._attachments_dir,
-                progress=self.progressed.emit,
+                progress=lambda step, total: emit(self.progressed, step, total),
                 cancelled=self.stop.is_set,
             )
         except RenderCancelled:
-            self.cancelled.emit()
+            emit(self.cancelled)
         except OSError as exc:
-            self.failed.emit(
-                tr(TEXT_WRITE_FAILED).format(reason=exc.strerror or type(exc).__name__)
+            emit(
+                self.failed, tr(TEXT_WRITE_FAILED).format(reason=exc.strerror or type(exc).__name__)
             )
         except Exception as exc:  # any layout bug must reach the user, not kill the thread
             # Only the type: the message could quote case text (identifiers are secrets).
             log.error("dossier rendering failed: %s", type(exc).__name__)
-            self.failed.emit(tr(TEXT_FAILED).format(kind=type(exc).__name__))
+            emit(self.failed, tr(TEXT_FAILED).format(kind=type(exc).__name__))
         else:
-            self.rendered.emit(pages)
+            emit(self.rendered, pages)
 
 
 class DossierJob(QObject):
@@ -123,24 +124,24 @@ class DossierJob(QObject):
 
     @Slot(int, int)
     def _on_progress(self, step: int, total: int) -> None:
-        self.progressed.emit(step, total)
+        emit(self.progressed, step, total)
 
     @Slot(int)
     def _on_rendered(self, pages: int) -> None:
         self._end()
-        self.finished.emit(str(self.pdf_path), pages)
+        emit(self.finished, str(self.pdf_path), pages)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._end()
         self.discard()
-        self.failed.emit(message)
+        emit(self.failed, message)
 
     @Slot()
     def _on_cancelled(self) -> None:
         self._end()
         self.discard()
-        self.cancelled.emit()
+        emit(self.cancelled)
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         """Block until the thread has ended (used when the window closes)."""

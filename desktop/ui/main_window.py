@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 from desktop import APP_NAME
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 
 if TYPE_CHECKING:
     from desktop.casebook import CaseBook
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
             "✓ " + tr(TEXT_SAVED).format(time=datetime.now().strftime("%H:%M"))
         )
         self._show_vault()  # a save may have found the keychain locked
-        self.saved.emit(case_id)
+        emit(self.saved, case_id)
 
     # -- cases ------------------------------------------------------------------------
 
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             message = tr(TEXT_MOVE_FAILED).format(reason=exc.strerror or type(exc).__name__)
             self.dossier_bar.problem(message)
-            self.dossier_failed.emit(message)
+            emit(self.dossier_failed, message)
             return
         finally:
             if job is not None:
@@ -437,12 +438,12 @@ class MainWindow(QMainWindow):
         self._last_dossier = target
         self.dossier_bar.done(tr(TEXT_DOSSIER_SAVED).format(name=target.name, pages=pages))
         self._update_actions()
-        self.dossier_saved.emit(str(target))
+        emit(self.dossier_saved, str(target))
 
     def _on_dossier_failed(self, message: str) -> None:
         self.dossier_bar.problem(message)
         self._update_actions()
-        self.dossier_failed.emit(message)
+        emit(self.dossier_failed, message)
 
     def _on_dossier_cancelled(self) -> None:
         self.dossier_bar.problem(tr(TEXT_DOSSIER_CANCELLED))
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            emit(self.first_painted)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.wizard is not None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 
 TEXT_SHOW = N_("Show")
 TEXT_HIDE = N_("Hide")
@@ -92,4 +93,4 @@ class MaskedValue(QWidget):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self._value)
-        self.copied.emit(self._name)
+        emit(self.copied, self._name)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 
 TEXT_NOT_SET = N_("Not set")
 TEXT_UNKNOWN = N_("I don't know")
@@ -65,10 +66,10 @@ class OptionalDateEdit(QWidget):
     def _on_date(self) -> None:
         if self.value() is not None and self.unknown_box.isChecked():
             self.unknown_box.setChecked(False)
-        self.changed.emit()
+        emit(self.changed)
 
     def _on_unknown(self, unknown: bool) -> None:
         self.date_edit.setEnabled(not unknown)
         if unknown:
             self.date_edit.setDate(_FLOOR)
-        self.changed.emit()
+        emit(self.changed)

@@ -24,6 +24,7 @@ from desktop.model import Attachment, AttachmentRole, Case
 from desktop.store import AttachmentError
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 
 TEXT_REMOVE = N_("Remove")
@@ -139,7 +140,7 @@ class AttachmentList(QWidget):
         else:
             self.message.show_check(NO_PROBLEM)
         if added:
-            self.changed.emit()
+            emit(self.changed)
 
     def remove_selected(self) -> None:
         rows = sorted((self.list.row(item) for item in self.list.selectedItems()), reverse=True)
@@ -150,4 +151,4 @@ class AttachmentList(QWidget):
                 del attachments[row]
         self.refresh()
         self.message.show_check(NO_PROBLEM)
-        self.changed.emit()
+        emit(self.changed)

@@ -20,6 +20,7 @@ from desktop.model import Case, CaseStatus
 from desktop.store import StoreError
 from desktop.ui import dialogs, icons
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 from desktop.ui.wizard.apple_id_page import AppleIdPage
 from desktop.ui.wizard.case_type_page import CaseTypePage
 from desktop.ui.wizard.device_page import DevicePage
@@ -182,7 +183,7 @@ class CaseWizard(QWizard):
             return False
         self._saved_fingerprint = self._fingerprint()
         self._update_title()
-        self.case_saved.emit(self.case.id)
+        emit(self.case_saved, self.case.id)
         return True
 
     def _update_title(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.model import Case
 from desktop.ui import theme
 from desktop.ui.i18n import tr
+from desktop.ui.signals import emit
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.wizard_flow import Step
 
@@ -151,7 +152,7 @@ class StepPage(QWizardPage):
     def refresh(self) -> None:
         for message, check in self._checks:
             message.show_check(check())
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def problems(self) -> list[str]:
         """The texts of whatever blocks Next (for tests and for the review page)."""
@@ -173,7 +174,7 @@ class StepPage(QWizardPage):
             return
         self._touched.add(key)
         self.refresh()
-        self.edited.emit()
+        emit(self.edited)
 
 
 class _Loading:

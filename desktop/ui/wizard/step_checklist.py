@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.signals import emit
 from desktop.wizard_flow import STEP_TITLES, Step
 
 TEXT_DONE = N_("{step}: done")
@@ -65,4 +66,4 @@ class StepChecklist(QListWidget):
         return self._states.get(step, "")
 
     def _clicked(self, item: QListWidgetItem) -> None:
-        self.step_clicked.emit(item.data(STEP_ROLE))
+        emit(self.step_clicked, item.data(STEP_ROLE))
