@@ -124,19 +124,26 @@ class CaseView(QScrollArea):
         status = choices.status_words(case.status, len(case.contacts))
         self.subtitle_label = theme.muted(QLabel(f"{device}  ·  {kind}  ·  {status}"))
         self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle_label.setWordWrap(True)
+        self.edit_button.setText(
+            tr(TEXT_CONTINUE if case.status is CaseStatus.DRAFT else TEXT_EDIT)
+        )
+        # The actions sit under the title, so a long title never squeezes them.
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.SPACE_M + 2)
+        actions.addWidget(self.dossier_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.title_label)
         texts.addWidget(self.subtitle_label)
-        self.edit_button.setText(
-            tr(TEXT_CONTINUE if case.status is CaseStatus.DRAFT else TEXT_EDIT)
-        )
+        texts.addSpacing(theme.SPACE_M + 2)
+        texts.addLayout(actions)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_L)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(texts, 1)
-        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.dossier_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _draft_note(self) -> QFrame:
@@ -149,9 +156,6 @@ class CaseView(QScrollArea):
         badge.setPixmap(icons.pixmap("info", 18, theme.colours().accent))
         row.addWidget(badge)
         row.addWidget(QLabel(tr(TEXT_DRAFT_NOTE)), 1)
-        button = QPushButton(tr(TEXT_CONTINUE))
-        button.clicked.connect(self.edit_requested)
-        row.addWidget(button)
         return box
 
     def _identifiers(self, case: Case, empty_secret: str) -> Card:

@@ -47,6 +47,11 @@ TEXT_OPENING = N_("Opening your cases…")
 TEXT_CHECKING = N_("Checking the keychain…")
 TEXT_SAVED = N_("Saved at {time}")
 TEXT_COPIED = N_("{field} copied")
+TEXT_LOCKED_TITLE = N_("The keychain is locked")
+TEXT_LOCKED_EDIT = N_(
+    "Unlock your keychain, then open the case again. While it is locked the serial number "
+    "and your other private details cannot be shown, and saving would lose them."
+)
 TEXT_DELETE_TITLE = N_("Delete this case?")
 TEXT_DELETE_QUESTION = N_("Delete “{title}”?")
 TEXT_DELETE_DETAIL = N_(
@@ -284,7 +289,7 @@ class MainWindow(QMainWindow):
             return
         vault = self.casebook.vault
         self.banner.show_vault(vault)
-        self.welcome.set_keychain_secure(vault.is_secure)
+        self.welcome.show_keychain(vault.state)
         c = theme.colours()
         icon, colour = ("lock", c.muted) if vault.is_secure else ("warn", c.warn)
         self.vault_icon.setPixmap(icons.pixmap(icon, 14, colour))
@@ -318,8 +323,27 @@ class MainWindow(QMainWindow):
         self._open_wizard(None)
 
     def edit_case(self) -> None:
-        if self.current_case is not None and self.casebook is not None:
-            self._open_wizard(self.casebook.load(self.current_case.id))
+        if self.current_case is None or self.casebook is None:
+            return
+        if not self._secrets_readable():
+            return
+        self._open_wizard(self.casebook.load(self.current_case.id))
+
+    def _secrets_readable(self) -> bool:
+        """A locked keychain shows identifiers as blank; saving them from the wizard would
+        erase the real ones. So editing waits until the keychain is unlocked."""
+        from desktop.vault import VaultState
+
+        assert self.casebook is not None
+        vault = self.casebook.vault
+        if vault.state is VaultState.LOCKED and vault.retry() is VaultState.LOCKED:
+            from desktop.ui import dialogs
+
+            dialogs.tell(self, tr(TEXT_LOCKED_TITLE), tr(TEXT_LOCKED_EDIT), warning=True)
+            self._show_vault()
+            return False
+        self._show_vault()
+        return True
 
     def _open_wizard(self, case: Case | None) -> None:
         if self.casebook is None:
@@ -342,8 +366,7 @@ class MainWindow(QMainWindow):
         wizard.show()
 
     def _on_wizard_saved(self, case_id: str) -> None:
-        self.refresh_cases(select_id=case_id)
-        self._show_case(case_id)
+        self.refresh_cases(select_id=case_id)  # selects it, which shows it
         self._mark_saved(case_id)
 
     def _on_wizard_gone(self, *_: object) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.vault import VaultState
 
 TEXT_HEADING = N_("Get ready for your Apple support case")
 TEXT_LINE_1 = N_(
@@ -22,6 +23,10 @@ TEXT_KEYCHAIN = N_(
 TEXT_NO_KEYCHAIN = N_(
     "Serial numbers and your Apple ID belong in your system's keychain, never in plain files. "
     "No keychain is available right now: see the note above."
+)
+TEXT_LOCKED_KEYCHAIN = N_(
+    "Serial numbers and your Apple ID belong in your system's keychain, never in plain files. "
+    "The keychain is locked right now: see the note above."
 )
 TEXT_INDEPENDENT = N_("Case Dossier is independent and not affiliated with Apple Inc.")
 
@@ -50,12 +55,13 @@ class WelcomeView(QWidget):
         self.keychain_icon = QLabel()
         self.keychain_note = theme.muted(QLabel(tr(TEXT_KEYCHAIN)))
         self.keychain_note.setWordWrap(True)
+        self.keychain_note.setMinimumWidth(480)
         self.keychain_note.setMaximumWidth(560)
         note_row = QHBoxLayout()
         note_row.setSpacing(theme.SPACE_M)
         note_row.addStretch(1)
         note_row.addWidget(self.keychain_icon, 0, Qt.AlignmentFlag.AlignTop)
-        note_row.addWidget(self.keychain_note, 1)
+        note_row.addWidget(self.keychain_note)
         note_row.addStretch(1)
         independent = theme.muted(QLabel(tr(TEXT_INDEPENDENT)))
         independent.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -87,9 +93,16 @@ class WelcomeView(QWidget):
         outer.addStretch(1)
         outer.addLayout(column, 6)
         outer.addStretch(1)
-        self.set_keychain_secure(True)
+        self.show_keychain(VaultState.SECURE)
 
-    def set_keychain_secure(self, secure: bool) -> None:
+    def show_keychain(self, state: VaultState) -> None:
+        """The note under the button tells the truth about where secrets are kept now."""
         c = theme.colours()
+        secure = state is VaultState.SECURE
         self.keychain_icon.setPixmap(icons.pixmap("lock", 16, c.muted if secure else c.warn))
-        self.keychain_note.setText(tr(TEXT_KEYCHAIN if secure else TEXT_NO_KEYCHAIN))
+        text = {
+            VaultState.SECURE: TEXT_KEYCHAIN,
+            VaultState.LOCKED: TEXT_LOCKED_KEYCHAIN,
+            VaultState.UNAVAILABLE: TEXT_NO_KEYCHAIN,
+        }[state]
+        self.keychain_note.setText(tr(text))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import keyring
 import keyring.backends.fail
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.casebook import CaseBook
@@ -91,3 +93,30 @@ def test_secure_keychain_has_no_banner(window: MainWindow) -> None:
     assert not window.banner.isVisible()
     assert window.vault_status_text().startswith("Secrets in ")
     assert isinstance(window.casebook, CaseBook) and window.casebook.vault.is_secure
+
+
+class LockedKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("locked")
+
+
+def test_a_locked_keychain_keeps_the_wizard_from_erasing_identifiers(
+    data_home: Path,
+    make_window: Callable[[CaseBook], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = LockedKeyring()
+    backend.entries[("Case Dossier", "c1/device.serial")] = SERIAL
+    vault = Vault(backend, VaultState.LOCKED, "The system keyring is locked.")
+    book = CaseBook(Store(data_home / "cases.sqlite3", data_home / "attachments"), vault)
+    book.store.save_case(Case(id="c1", title="Locked case", status=CaseStatus.OPEN))
+    window = make_window(book)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()))
+    window.edit_case_action.trigger()
+    assert window.wizard is None
+    assert told and "locked" in told[0].lower()
+    assert backend.entries[("Case Dossier", "c1/device.serial")] == SERIAL
+    book.close()

@@ -126,3 +126,21 @@ def test_menus_have_the_expected_actions(window: MainWindow) -> None:
     assert window.create_dossier_action.shortcut().toString() == "Ctrl+D"
     case = sample_case()
     assert window.default_dossier_name(case).startswith(f"Dossier - {case.device.model_name} - ")
+
+
+def test_help_menu_about_and_data_folder(
+    window: MainWindow, casebook: CaseBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import __version__
+    from desktop.ui import main_window
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert __version__ in shown[0]
+    assert "not affiliated with Apple Inc." in shown[0]
+
+    opened: list[object] = []
+    monkeypatch.setattr(main_window, "open_folder", opened.append)
+    window.open_data_action.trigger()
+    assert opened == [casebook.attachments_dir.parent]

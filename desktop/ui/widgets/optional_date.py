@@ -28,6 +28,8 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
+        # "14 Mar 2023" reads the same everywhere; "03/04/23" does not.
+        self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setMinimumDate(_FLOOR)
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setSpecialValueText(tr(TEXT_NOT_SET))

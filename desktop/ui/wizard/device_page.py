@@ -74,6 +74,7 @@ class DevicePage(StepPage):
 
         self.model_edit = QLineEdit()
         self.model_edit.setMaxLength(120)
+        self.model_edit.setMaximumWidth(420)
         # Where to read the model name depends on the kind, so the note under the field follows it.
         self.model_note = theme.muted(QLabel())
         self.model_note.setWordWrap(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop import identifiers
@@ -86,7 +87,7 @@ class IdentifiersPage(StepPage):
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_XL)
         row.addLayout(self.form, 3)
-        row.addWidget(self.help, 2)
+        row.addWidget(self.help, 2, Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(row)
         self.body.addStretch(1)
 

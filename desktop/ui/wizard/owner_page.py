@@ -55,8 +55,15 @@ class OwnerPage(StepPage):
         self.country_combo = CodeCombo(choices.countries(), placeholder=tr(TEXT_CHOOSE_COUNTRY))
         self.time_zone_combo = _time_zone_combo()
         self.language_combo = CodeCombo(choices.LANGUAGES)
-        for widget in (self.email_edit, self.phone_edit, self.country_combo, self.time_zone_combo):
-            widget.setMaximumWidth(380)
+        for widget in (
+            self.name_edit,
+            self.email_edit,
+            self.phone_edit,
+            self.address_edit,
+            self.country_combo,
+            self.time_zone_combo,
+        ):
+            widget.setMaximumWidth(420)
         self.language_combo.setMaximumWidth(200)
 
         form = self.make_form()

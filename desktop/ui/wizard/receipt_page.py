@@ -74,8 +74,8 @@ class ReceiptPage(StepPage):
         self.receipts = AttachmentList(
             AttachmentRole.RECEIPT, tr(TEXT_ADD), tr(TEXT_DIALOG), tr(TEXT_FILTER)
         )
-        for widget in (self.seller_edit, self.country_combo, self.order_edit):
-            widget.setMaximumWidth(380)
+        for widget in (self.seller_edit, self.country_combo, self.order_edit, self.receipts):
+            widget.setMaximumWidth(420)
 
         form = self.make_form()
         self.add_field(form, tr(TEXT_DATE), self.date_edit, note=tr(TEXT_DATE_NOTE))

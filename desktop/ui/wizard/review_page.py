@@ -28,7 +28,7 @@ TEXT_TITLE = N_("Review")
 TEXT_WHY = N_("Check what is there. Gaps are allowed: here is what each one costs.")
 TEXT_PRESENT = N_("Ready")
 TEXT_GAPS = N_("Missing, and what it costs")
-TEXT_NO_GAPS = N_("Nothing important is missing.")
+TEXT_NO_GAPS = N_("Nothing is missing.")
 TEXT_GO_TO = N_("Go to {step}")
 TEXT_FINISH_NOTE = N_("Finish saves the case. You can change everything later.")
 
