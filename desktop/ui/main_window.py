@@ -8,13 +8,12 @@ wizard and the dossier renderer are imported only when first used.
 
 from __future__ import annotations
 
-import shutil
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
@@ -23,11 +22,14 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from desktop.casebook import CaseBook
     from desktop.model import Case
     from desktop.ui.case_list import CaseListPanel
     from desktop.ui.case_view import CaseView
     from desktop.ui.dossier_bar import DossierBar
+    from desktop.ui.dossier_export import DossierExport
     from desktop.ui.dossier_job import DossierJob
     from desktop.ui.vault_banner import VaultBanner
     from desktop.ui.welcome_view import WelcomeView
@@ -63,11 +65,6 @@ TEXT_KEEP = N_("Keep it")
 TEXT_DELETED = N_("Case deleted")
 TEXT_SAVE_DIALOG = N_("Save the dossier")
 TEXT_PDF_FILTER = N_("PDF documents (*.pdf)")
-TEXT_DOSSIER_NAME = N_("Dossier - {device} - {date}.pdf")
-TEXT_DOSSIER_SAVED = N_("Dossier saved: {name} ({pages} pages)")
-TEXT_DOSSIER_NOT_SAVED = N_("The dossier was not saved.")
-TEXT_DOSSIER_CANCELLED = N_("Dossier cancelled.")
-TEXT_MOVE_FAILED = N_("The dossier could not be saved there: {reason}. Try another folder.")
 TEXT_ABOUT_BODY = N_(
     "<h3>Case Dossier {version}</h3>"
     "<p>Prepare an Apple warranty or support case: your device's identifiers, the receipt, "
@@ -77,7 +74,6 @@ TEXT_ABOUT_BODY = N_(
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_SPLITTER = "mainWindow/splitter"
-SETTINGS_DOSSIER_DIR = "mainWindow/lastDossierFolder"
 
 
 class MainWindow(QMainWindow):
@@ -107,9 +103,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.current_case: Case | None = None
         self.wizard: CaseWizard | None = None
-        self.dossier_job: DossierJob | None = None
-        self._dossier_case: Case | None = None
-        self._last_dossier: Path | None = None
+        self._export: DossierExport | None = None
         self._built = False
         self._painted = False
         self.setWindowTitle(APP_NAME)
@@ -173,8 +167,6 @@ class MainWindow(QMainWindow):
         self.case_view.dossier_requested.connect(self.create_dossier)
         self.case_view.copied.connect(self._on_copied)
         self.dossier_bar = DossierBar()
-        self.dossier_bar.cancel_requested.connect(self.cancel_dossier)
-        self.dossier_bar.show_requested.connect(self._show_last_dossier)
 
         case_area = QWidget()
         case_column = QVBoxLayout(case_area)
@@ -234,10 +226,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.open_data_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
-        self._update_actions()
+        self.refresh_actions()
 
     def _install_shortcuts(self) -> None:
         # After the first paint: the first setShortcut() builds PySide's Qt enums (~20 ms).
+        from PySide6.QtGui import QKeySequence
+
         self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
         self.create_dossier_action.setShortcut(QKeySequence("Ctrl+D"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -250,7 +244,7 @@ class MainWindow(QMainWindow):
             self._build_content()
         self._show_vault()
         self.refresh_cases()
-        self._update_actions()
+        self.refresh_actions()
 
     # -- what is shown ----------------------------------------------------------------
 
@@ -262,14 +256,14 @@ class MainWindow(QMainWindow):
         if not summaries:
             self.current_case = None
             self.content.setCurrentWidget(self.welcome)
-            self._update_actions()
+            self.refresh_actions()
             return
         self.case_list.show_cases(summaries, select_id)
 
     def _show_case(self, case_id: str) -> None:
         if self.casebook is None or not case_id:
             self.current_case = None
-            self._update_actions()
+            self.refresh_actions()
             return
         try:
             self.current_case = self.casebook.load(case_id)
@@ -279,7 +273,7 @@ class MainWindow(QMainWindow):
         vault = self.casebook.vault
         self.case_view.show_case(self.current_case, vault.state)
         self.content.setCurrentWidget(self._case_area)
-        self._update_actions()
+        self.refresh_actions()
 
     def _show_vault(self) -> None:
         from desktop.ui import icons
@@ -298,10 +292,10 @@ class MainWindow(QMainWindow):
     def vault_status_text(self) -> str:
         return self.vault_label.text()
 
-    def _update_actions(self) -> None:
+    def refresh_actions(self) -> None:
         has_book = self.casebook is not None
         has_case = self.current_case is not None
-        running = self.dossier_job is not None and self.dossier_job.is_running()
+        running = self._export is not None and self._export.is_running()
         self.new_case_action.setEnabled(has_book)
         self.create_dossier_action.setEnabled(has_case and not running)
         if self._built:
@@ -405,82 +399,31 @@ class MainWindow(QMainWindow):
 
     # -- the dossier --------------------------------------------------------------------
 
+    @property
+    def dossier_job(self) -> DossierJob | None:
+        return self._export.job if self._export is not None else None
+
     def create_dossier(self) -> None:
         if self.current_case is None or self.casebook is None:
             return
-        if self.dossier_job is not None and self.dossier_job.is_running():
-            return
-        from desktop.ui.dossier_job import DossierJob
+        if self._export is None:
+            from desktop.ui.dossier_export import DossierExport
 
-        job = DossierJob(self.current_case, self.casebook.attachments_dir, self)
-        job.progressed.connect(self.dossier_bar.step)
-        job.finished.connect(self._on_dossier_rendered)
-        job.failed.connect(self._on_dossier_failed)
-        job.cancelled.connect(self._on_dossier_cancelled)
-        self._dossier_case = self.current_case
-        self.dossier_job = job
-        self.dossier_bar.working()
-        job.start()
-        self._update_actions()
+            self._export = DossierExport(self)
+        self._export.start(self.current_case, self.casebook.attachments_dir)
+        self.refresh_actions()
 
     def cancel_dossier(self) -> None:
-        if self.dossier_job is not None:
-            self.dossier_job.cancel()
-
-    def default_dossier_name(self, case: Case, today: date | None = None) -> str:
-        from desktop.ui.choices import device_name
-        from desktop.ui.formatting import safe_file_name
-
-        device = device_name(case.device.kind, case.device.model_name)
-        day = (today or date.today()).isoformat()
-        return safe_file_name(tr(TEXT_DOSSIER_NAME).format(device=device, date=day))
-
-    def _on_dossier_rendered(self, rendered: str, pages: int) -> None:
-        job = self.dossier_job
-        self._update_actions()
-        assert self._dossier_case is not None
-        target = self.ask_save_path(self.default_dossier_name(self._dossier_case))
-        if target is None:
-            if job is not None:
-                job.discard()
-            self.dossier_bar.problem(tr(TEXT_DOSSIER_NOT_SAVED))
-            self._update_actions()
-            return
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(rendered, target)
-        except OSError as exc:
-            message = tr(TEXT_MOVE_FAILED).format(reason=exc.strerror or type(exc).__name__)
-            self.dossier_bar.problem(message)
-            emit(self.dossier_failed, message)
-            return
-        finally:
-            if job is not None:
-                job.discard()
-        self.settings.setValue(SETTINGS_DOSSIER_DIR, str(target.parent))
-        self._last_dossier = target
-        self.dossier_bar.done(tr(TEXT_DOSSIER_SAVED).format(name=target.name, pages=pages))
-        self._update_actions()
-        emit(self.dossier_saved, str(target))
-
-    def _on_dossier_failed(self, message: str) -> None:
-        self.dossier_bar.problem(message)
-        self._update_actions()
-        emit(self.dossier_failed, message)
-
-    def _on_dossier_cancelled(self) -> None:
-        self.dossier_bar.problem(tr(TEXT_DOSSIER_CANCELLED))
-        self._update_actions()
-
-    def _show_last_dossier(self) -> None:
-        if self._last_dossier is not None:
-            self.show_in_folder(self._last_dossier)
+        if self._export is not None:
+            self._export.cancel()
 
     # -- the outside world (overridden in tests) -----------------------------------------
 
     def ask_save_path(self, default_name: str) -> Path | None:
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.dossier_export import SETTINGS_DOSSIER_DIR
 
         folder = self.settings.value(SETTINGS_DOSSIER_DIR) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -522,10 +465,8 @@ class MainWindow(QMainWindow):
             if self.wizard is not None and self.wizard.isVisible():
                 event.ignore()
                 return
-        if self.dossier_job is not None and self.dossier_job.is_running():
-            self.dossier_job.cancel()
-            self.dossier_job.wait()
-            self.dossier_job.discard()
+        if self._export is not None:
+            self._export.shutdown()
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         if self._built:
             self.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())

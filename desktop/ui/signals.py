@@ -10,7 +10,6 @@ where it occurs, each emit gives the reference back.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from functools import cache
 from typing import Any
@@ -30,11 +29,17 @@ def emit_loses_true() -> bool:
         probe.ping.emit()
     lost = before - sys.getrefcount(True)
     for _ in range(max(lost, 0)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+        _give_back_true()
     return lost > 0
+
+
+def _give_back_true() -> None:
+    import ctypes  # only where the leak exists (and not before the first paint)
+
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     signal.emit(*args)
     if emit_loses_true():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+        _give_back_true()

@@ -8,7 +8,7 @@ system's light or dark palette.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -24,8 +24,7 @@ SPACE_XL = 24
 PAGE_MARGIN = 28
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):
     accent: str
     on_accent: str
     ok: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.casebook import CaseBook
 from desktop.model import Case, CaseStatus, Device, DeviceKind
 from desktop.sample import sample_case
+from desktop.ui.dossier_export import default_dossier_name
 from desktop.ui.main_window import MainWindow
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import click
@@ -125,7 +127,9 @@ def test_menus_have_the_expected_actions(window: MainWindow) -> None:
     assert window.new_case_action.shortcut().toString() == "Ctrl+N"
     assert window.create_dossier_action.shortcut().toString() == "Ctrl+D"
     case = sample_case()
-    assert window.default_dossier_name(case).startswith(f"Dossier - {case.device.model_name} - ")
+    assert default_dossier_name(case, date(2026, 11, 22)) == (
+        f"Dossier - {case.device.model_name} - 2026-11-22.pdf"
+    )
 
 
 def test_help_menu_about_and_data_folder(
