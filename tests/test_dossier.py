@@ -330,6 +330,11 @@ def test_huge_fields_split_over_pages(render: Callable[..., tuple[Path, int]]) -
     case.contacts[0].notes = words
     case.symptoms.description = words
     case.contacts[1].who = "x" * 5000  # one unbreakable word
+    case.symptoms.frequency = words  # in a label/value table
+    case.owner.name = words[:20_000]  # on the cover
+    from desktop.model import Charge
+
+    case.charges = [Charge(date(2026, 1, 1), "X1", Decimal("1"), "EUR", words, words)]
     out, pages = render(case)
     assert pages >= 10
     assert pages == pdf_pages(out)

@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, TableStyle
 
 from desktop.coverage import Layer
 from desktop.dossier import layout
 from desktop.dossier.exhibits import Exhibit
-from desktop.dossier.flowables import MarkedParagraph, Para, RuledHeading
+from desktop.dossier.flowables import MarkedParagraph, Para, RuledHeading, SplittingTable
 from desktop.dossier.formats import Formats
 from desktop.dossier.strings import DossierStrings
 from desktop.dossier.text import clean, is_blank, markup, one_line
@@ -78,10 +78,11 @@ class Context:
         blocks = [block for block in clean(text).split("\n\n") if block.strip()]
         return [self.para(block.strip("\n"), style) for block in blocks]
 
-    def bullets(self, items: Sequence[str], *, symbol: str = "•") -> list[Any]:
+    def bullets(self, items: Sequence[str], *, symbol: str = "•", small: bool = False) -> list[Any]:
         st = self.styles
+        style = st.bullet_small if small else st.bullet
         return [
-            Para(markup(item, st.regular), st.bullet, bulletText=symbol)
+            Para(markup(item, st.regular), style, bulletText=symbol)
             for item in items
             if not is_blank(item)
         ]
@@ -101,6 +102,7 @@ class Context:
         boxed: bool = False,
         top_rule: bool = False,
         label_share: float = 0.3,
+        compact: bool = False,
     ) -> Any:
         """A two-column table of label and value; rows with a blank value are left out."""
         st = self.styles
@@ -111,15 +113,15 @@ class Context:
         ]
         if not data:
             return self.para(self.strings.nothing_recorded, st.body)
-        label_width = min(45 * layout.MM, self.width * label_share)
-        table = Table(
+        label_share = min(45 * layout.MM / self.width, label_share)
+        table = SplittingTable(
             data,
-            colWidths=[label_width, self.width - label_width],
+            colWidths=percent([label_share, 1 - label_share]),
             hAlign="LEFT",
             splitInRow=layout.MIN_ROW_SPLIT,
         )
         commands: list[tuple[Any, ...]] = [
-            *self.cell_padding(3.5, 6),
+            *self.cell_padding(2 if compact else 3.5, 4 if compact else 6),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, layout.HAIRLINE),
         ]
         if boxed:
@@ -144,10 +146,13 @@ class Context:
             data.append(
                 [self.para(cell, st.cell) if isinstance(cell, str) else cell for cell in row]
             )
-        widths = [self.width * share for share in shares]
-        widths[-1] = self.width - sum(widths[:-1])
-        table = Table(
-            data, colWidths=widths, repeatRows=1, splitInRow=layout.MIN_ROW_SPLIT, hAlign="LEFT"
+        widths = [*shares[:-1], 1 - sum(shares[:-1])]
+        table = SplittingTable(
+            data,
+            colWidths=percent(widths),
+            repeatRows=1,
+            splitInRow=layout.MIN_ROW_SPLIT,
+            hAlign="LEFT",
         )
         table.setStyle(
             TableStyle(
@@ -167,9 +172,9 @@ class Context:
         self, content: Sequence[Any], *, fill: Any = None, rule: Any = None, padding: float = 9
     ) -> Any:
         """Flowables in a ruled, tinted box as wide as the frame (it may split across pages)."""
-        table = Table(
+        table = SplittingTable(
             [[list(content)]],
-            colWidths=[self.width],
+            colWidths=["100%"],
             hAlign="LEFT",
             splitInRow=layout.MIN_ROW_SPLIT,
         )
@@ -210,6 +215,12 @@ class Context:
                 name = self.strings.file_with_exhibit.format(file_name=name, number=number)
             lines.append(name)
         return "\n".join(lines)
+
+
+def percent(shares: Sequence[float]) -> list[str]:
+    """Column widths as shares of the width the table is given (so that a table
+    in a frame that shrinks its content to fit shrinks with the text around it)."""
+    return [f"{share * 100:.4f}%" for share in shares]
 
 
 def spacer(height: float) -> Any:

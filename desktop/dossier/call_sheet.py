@@ -17,12 +17,12 @@ from reportlab.platypus import KeepInFrame, PageBreak, Table, TableStyle
 
 from desktop.directory import Directory, Line, directory
 from desktop.dossier import layout
-from desktop.dossier.blocks import Context, safely, spacer
+from desktop.dossier.blocks import Context, percent, safely, spacer
 from desktop.dossier.front import device_name, the_ask
 from desktop.escalation import Rung
 
 # How much of a long symptom text the sheet repeats.
-SYMPTOM_CHARS = 320
+SYMPTOM_CHARS = 240
 
 _HOW = {
     Rung.SERVICE_PROVIDER: "service_provider",
@@ -40,32 +40,33 @@ def call_sheet(ctx: Context) -> list[Any]:
     country = (ctx.case.owner.country or ctx.case.purchase.country).strip().upper()
     line = found.support_line(country) if found is not None and country else None
     zone = _zone(ctx.case.owner.time_zone, line)
+    case_block = [
+        ctx.para(s.your_case, st.label, bold=True),
+        ctx.key_values(_case_rows(ctx), top_rule=True, label_share=0.42, compact=True),
+    ]
+    facts_block = [ctx.para(s.facts, st.label, bold=True), *ctx.bullets(_facts(ctx), small=True)]
     content: list[Any] = [
         ctx.para(s.call_sheet_intro, st.small),
-        spacer(6),
+        spacer(5),
         _two_columns(ctx, _whom(ctx), _number(ctx, found, line, zone)),
-        spacer(8),
-        ctx.para(s.your_case, st.label, bold=True),
-        ctx.key_values(_case_rows(ctx), top_rule=True, label_share=0.26),
-        spacer(8),
-        ctx.para(s.facts, st.label, bold=True),
-        *ctx.bullets(_facts(ctx)),
-        spacer(6),
+        spacer(7),
+        _two_columns(ctx, case_block, facts_block),
+        spacer(7),
         ctx.para(s.the_ask, st.label, bold=True),
-        ctx.box([ctx.para(the_ask(ctx), st.body, bold=True)], padding=6),
+        ctx.box([ctx.para(the_ask(ctx), st.body, bold=True)], padding=5),
     ]
     rec = ctx.recommendation
     if rec is not None and rec.talking_points:
         content += [
-            spacer(8),
+            spacer(7),
             ctx.para(s.talking_points, st.label, bold=True),
             *ctx.bullets(rec.talking_points, symbol="☐"),
         ]
     ready = [ctx.para(s.have_ready, st.label, bold=True)]
-    ready += ctx.bullets(rec.have_ready if rec is not None else [])
-    content += [spacer(8), _two_columns(ctx, ready, _write_down(ctx))]
+    ready += ctx.bullets(rec.have_ready if rec is not None else [], small=True)
+    content += [spacer(7), _two_columns(ctx, ready, _write_down(ctx))]
     if found is not None:
-        content += [spacer(8), _scam_box(ctx, found)]
+        content += [spacer(7), _scam_box(ctx, found)]
     heading = ctx.heading(s.call_sheet_heading, "call-sheet")
     width, height = ctx.frame
     room = height - 40  # the heading above it
@@ -90,8 +91,7 @@ def _zone(name: str, line: Line | None) -> str:
 
 
 def _two_columns(ctx: Context, left: list[Any], right: list[Any]) -> Any:
-    half = ctx.width / 2
-    table = Table([[left, right]], colWidths=[half, ctx.width - half], hAlign="LEFT")
+    table = Table([[left, right]], colWidths=percent([0.5, 0.5]), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -210,21 +210,20 @@ def _facts(ctx: Context) -> list[str]:
         )
     else:
         facts.append(s.no_contacts_line)
-    facts.append(ctx.argument)
     return facts
 
 
 def _write_down(ctx: Context) -> list[Any]:
+    """Ruled lines to write on, each with its label at the start ("Case number ____")."""
     s, st = ctx.strings, ctx.styles
     rows = [[ctx.para(field, st.cell_muted), spacer(1)] for field in s.write_down_fields]
-    width = ctx.width / 2 - 10
-    table = Table(rows, colWidths=[width * 0.42, width * 0.58], rowHeights=[20] * len(rows))
+    table = Table(rows, colWidths=percent([0.36, 0.64]), rowHeights=[19] * len(rows))
     table.setStyle(
         TableStyle(
             [
-                *ctx.cell_padding(2, 0),
+                *ctx.cell_padding(1.5, 0),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LINEBELOW", (1, 0), (1, -1), 0.5, layout.RULE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, layout.HAIRLINE),
             ]
         )
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from desktop.dossier import layout
 
@@ -152,3 +152,42 @@ class FramedImage(Image):  # type: ignore[misc]
         canvas.setLineWidth(0.5)
         canvas.rect(-0.25, -0.25, self.drawWidth + 0.5, self.drawHeight + 0.5, stroke=1, fill=0)
         canvas.restoreState()
+
+
+class SplittingTable(Table):  # type: ignore[misc]
+    """A table that splits a tall row across pages rather than leave the space empty.
+
+    reportlab first tries to split between rows; the rest of the table is then
+    tried again in the space left on the page, split inside a row there, and
+    its repeated header lands in the middle of the page. Here a row is split
+    inside when at least MIN_ROW_SPLIT of it fits and a fair part of it is
+    left for the next page; otherwise the table breaks between rows, and only
+    there.
+    """
+
+    MIN_REST = 22.0  # points of a split row that must go over to the next page
+    # The rest of a table split between rows is not split again in the space left
+    # on the same page (that would put its repeated header mid-page).
+    _not_in: float = -1.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if availHeight <= self._not_in:
+            return []
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        row = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        room = availHeight - sum(heights[:row])
+        repeat = self.repeatRows
+        header = repeat if isinstance(repeat, int) else max(repeat) + 1
+        if self.splitInRow and not self._spanCmds and header <= row < len(heights):
+            if room >= layout.MIN_ROW_SPLIT and heights[row] - room >= self.MIN_REST:
+                parts: list[Any] = self._splitRows(availHeight, doInRowSplit=1)
+                if parts:
+                    return parts
+        whole: list[Any] = self._splitRows(availHeight, doInRowSplit=0)
+        if len(whole) == 2:
+            whole[1]._not_in = room + 0.5
+        elif not whole and self.splitInRow and header <= row and room >= layout.MIN_ROW_SPLIT:
+            # No whole row fits even on this page: split inside one after all.
+            whole = self._splitRows(availHeight, doInRowSplit=1)
+        return whole

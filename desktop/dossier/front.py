@@ -128,10 +128,20 @@ def summary(ctx: Context) -> list[Any]:
     story.append(ctx.box([ctx.para(ctx.argument, st.lead)]))
     story.append(ctx.para(s.the_ask, st.subheading, bold=True))
     story.append(ctx.para(the_ask(ctx), st.body))
-    if ctx.recommendation is not None:
+    rec = ctx.recommendation
+    if rec is not None:
+        from desktop.escalation import RUNG_TITLES
+
         story.append(ctx.para(s.where_it_stands, st.subheading, bold=True))
-        story.append(ctx.rich([(ctx.recommendation.headline + ". ", True)], st.body))
-        story.append(ctx.para(ctx.recommendation.reason, st.body))
+        reached = RUNG_TITLES.get(rec.standing, "")
+        if reached:
+            story.append(ctx.para(s.highest_reached.format(rung=reached), st.body))
+        story.append(
+            ctx.rich(
+                [(f"{s.next_step}: ", True), (f"{rec.headline}. ", True), (rec.reason, False)],
+                st.body,
+            )
+        )
     story.append(ctx.para(s.contacts_by_tier, st.subheading, bold=True))
     story += contacts_by_tier(ctx)
     return story

@@ -92,6 +92,7 @@ class Styles:
     lead: ParagraphStyle
     label: ParagraphStyle
     bullet: ParagraphStyle
+    bullet_small: ParagraphStyle
     footnote: ParagraphStyle
     cell_muted: ParagraphStyle
     link: ParagraphStyle
@@ -130,12 +131,23 @@ def make_styles() -> Styles:
         bullet=style(
             "bullet",
             rg,
-            9.5,
-            12.5,
+            9.2,
+            12,
             leftIndent=11,
             bulletIndent=0,
-            spaceAfter=2.5,
+            spaceAfter=2,
             bulletFontName=rg,
+        ),
+        bullet_small=style(
+            "bullet_small",
+            rg,
+            TABLE_SIZE,
+            TABLE_LEADING,
+            leftIndent=9,
+            bulletIndent=0,
+            spaceAfter=1.5,
+            bulletFontName=rg,
+            bulletFontSize=TABLE_SIZE,
         ),
         footnote=style("footnote", rg, 7.5, 10, textColor=MUTED, spaceBefore=2),
         cell_muted=style("cell_muted", rg, 7.5, 9.5, textColor=MUTED),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, PageBreak
+from reportlab.platypus import CondPageBreak
 
 from desktop.coverage import Layer, LayerState
 from desktop.dossier.blocks import Context, spacer
@@ -15,7 +15,7 @@ from desktop.model import CaseType, ContactEntry, PlanKind
 
 def coverage(ctx: Context) -> list[Any]:
     s, st = ctx.strings, ctx.styles
-    story: list[Any] = [PageBreak(), ctx.heading(s.coverage_heading, "coverage")]
+    story: list[Any] = [CondPageBreak(220), ctx.heading(s.coverage_heading, "coverage")]
     if not ctx.layers:
         story.append(ctx.para(s.no_coverage, st.body))
         return story

@@ -54,6 +54,7 @@ class DossierStrings:
     strongest_argument: str = "The strongest argument"
     the_ask: str = "What is asked for"
     where_it_stands: str = "Where the case stands"
+    highest_reached: str = "Highest level reached so far: {rung}."
     contacts_by_tier: str = "Contacts so far"
     contacts_total: str = "{count} contacts between {first} and {last}."
     contacts_one: str = "1 contact, on {date}."
@@ -185,10 +186,11 @@ class DossierStrings:
     write_down: str = "During the call, write down"
     write_down_fields: tuple[str, ...] = (
         "Date and time",
-        "Advisor's name and ID",
+        "Advisor and ID",
         "Case number",
-        "What was said or promised",
-        "Next step and by when",
+        "What was said",
+        "",
+        "Next step, by when",
     )
     scam_heading: str = "Beware of scams"
     contact_how: dict[str, str] = field(
