@@ -179,11 +179,11 @@ class SplittingTable(Table):  # type: ignore[misc]
         room = availHeight - sum(heights[:row])
         repeat = self.repeatRows
         header = repeat if isinstance(repeat, int) else max(repeat) + 1
-        if self.splitInRow and not self._spanCmds and header <= row < len(heights):
-            if room >= layout.MIN_ROW_SPLIT and heights[row] - room >= self.MIN_REST:
-                parts: list[Any] = self._splitRows(availHeight, doInRowSplit=1)
-                if parts:
-                    return parts
+        in_row = self.splitInRow and not self._spanCmds and header <= row < len(heights)
+        if in_row and room >= layout.MIN_ROW_SPLIT and heights[row] - room >= self.MIN_REST:
+            parts: list[Any] = self._splitRows(availHeight, doInRowSplit=1)
+            if parts:
+                return parts
         whole: list[Any] = self._splitRows(availHeight, doInRowSplit=0)
         if len(whole) == 2:
             whole[1]._not_in = room + 0.5
