@@ -77,9 +77,11 @@ def suffix(attachment: Attachment) -> str:
     return ""
 
 
-def attachment_path(attachments_dir: Path, attachment: Attachment) -> Path | None:
+def attachment_path(attachments_dir: Path | None, attachment: Attachment) -> Path | None:
     """Where the attachment's file is; None when missing or outside the folder."""
     name = attachment.stored_name
+    if attachments_dir is None:
+        return None
     if not name or PurePath(name).is_absolute() or ".." in PurePath(name).parts or "\x00" in name:
         return None
     path = attachments_dir / name
@@ -92,7 +94,7 @@ def attachment_path(attachments_dir: Path, attachment: Attachment) -> Path | Non
 
 def plan_exhibits(
     attachments: Sequence[Attachment],
-    attachments_dir: Path,
+    attachments_dir: Path | None,
     *,
     renditions_dir: Path | None = None,
     redacted: bool = False,
@@ -100,7 +102,8 @@ def plan_exhibits(
     cancelled: Callable[[], bool] | None = None,
     done: Callable[[], None] | None = None,
 ) -> list[Exhibit]:
-    """Every attachment as a numbered exhibit, its file checked and made printable.
+    """Every attachment as a numbered exhibit, its file checked and made printable
+    (without a folder, every file is reported missing).
 
     Files are handled in parallel (a thread per core: decoders release the GIL);
     `done` is called once per exhibit, from whichever thread finished it.
@@ -132,7 +135,7 @@ def plan_exhibits(
 def _plan_one(
     number: int,
     attachment: Attachment,
-    folder: Path,
+    folder: Path | None,
     renditions_dir: Path | None,
     *,
     leave_out_pdf: bool,

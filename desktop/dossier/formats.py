@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from desktop.formatting import long_date, medium_date, money
 
@@ -36,9 +36,7 @@ class Formats:
             if len(code) == 3 and code.isalpha() and code.isascii():
                 return money(amount, code, self.locale)
             return f"{amount:,.2f} {currency}".strip()
-        except (InvalidOperation, ValueError, ArithmeticError):
-            return f"{amount} {currency}".strip()
-        except Exception:  # Babel refuses some odd values; the figure still prints
+        except Exception:  # Babel or Decimal refuse an odd value; the figure still prints
             return f"{amount} {currency}".strip()
 
     def country(self, code: str) -> str:

@@ -33,7 +33,7 @@ class _Steps:
     progress: Progress | None
     cancelled: Cancelled | None
     done: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -42,11 +42,10 @@ class _Steps:
     def advance(self, *, may_cancel: bool = True) -> None:
         if may_cancel:
             self.check()
-        with self._lock:
+        with self._lock:  # steps finish on several threads; report them in order
             self.done = min(self.done + 1, self.total)
-            done = self.done
-        if self.progress is not None:
-            self.progress(done, self.total)
+            if self.progress is not None:
+                self.progress(self.done, self.total)
 
 
 def render_dossier(
@@ -108,8 +107,10 @@ def render_dossier(
     )
     try:
         story = _sections(context)
-    finally:
-        exhibits = files.result()
+    except BaseException:
+        files.wait()  # it stops early when cancelled; its own outcome no longer matters
+        raise
+    exhibits = files.result()
     steps.check()
     context.exhibits = exhibits
     story += _exhibits(context)
@@ -173,6 +174,9 @@ class _Background:
         except BaseException as error:  # handed to the caller's thread
             self._error = error
 
+    def wait(self) -> None:
+        self._thread.join()
+
     def result(self) -> Any:
         self._thread.join()
         if self._error is not None:
@@ -193,7 +197,7 @@ def _plan(
 
     return plan_exhibits(
         case.attachments(),
-        Path(attachments_dir) if attachments_dir is not None else Path("/nonexistent-folder"),
+        Path(attachments_dir) if attachments_dir is not None else None,
         renditions_dir=Path(renditions_dir) if renditions_dir is not None else None,
         redacted=redacted,
         include_receipts_in_redacted=include_receipts,
