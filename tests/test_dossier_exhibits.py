@@ -237,3 +237,25 @@ def test_small_transparent_picture(tmp_path: Path) -> None:
     render_dossier(case, out, attachments_dir=folder, prepared_on=PREPARED)
     assert "Exhibit 1: tiny.png" in pdf_text(out)
     assert embedded_images(out) == [(40, 30)]  # laid on white, never blown up in pixels
+
+
+def test_progress_in_order_while_files_are_prepared_in_parallel(tmp_path: Path) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    case = make_case()
+    for index in range(5):
+        (folder / f"p{index}").write_bytes(jpeg((1200, 900), (index * 40, 90, 120)))
+        case.symptoms.photos.append(
+            Attachment(f"p{index}.jpg", f"p{index}", AttachmentRole.PHOTO, "image/jpeg")
+        )
+    seen: list[tuple[int, int]] = []
+    render_dossier(
+        case,
+        tmp_path / "d.pdf",
+        attachments_dir=folder,
+        prepared_on=PREPARED,
+        progress=lambda step, total: seen.append((step, total)),
+    )
+    steps = [step for step, _ in seen]
+    assert steps == sorted(steps) and steps == list(range(1, len(steps) + 1))
+    assert seen[-1][0] == seen[-1][1] == 5 + 5
