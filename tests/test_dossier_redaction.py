@@ -141,7 +141,7 @@ def test_full_variant_has_them_redacted_has_none(tmp_path: Path) -> None:
     assert "Redacted copy" in everything
     # The PDF receipt is left out, and the index says why.
     assert "Left out of the redacted copy" in everything
-    assert "PDF receipts are left out of this redacted copy" in everything
+    assert "Receipts and PDF files are left out of this redacted copy" in everything
     assert "ORDER-PAGE" not in everything
 
 
@@ -192,3 +192,34 @@ def test_redacted_case_leaves_the_original_alone(tmp_path: Path) -> None:
     assert copy.symptoms.photos[0].stored_name == "p.jpg"
     assert copy.symptoms.photos[0].file_name == "serial ••••••M9VR.jpg"
     assert copy.repair_programs == case.repair_programs  # type: ignore[attr-defined]
+
+
+def test_receipt_pictures_left_out_photos_kept(tmp_path: Path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for name in ("receipt.jpg", "photo.jpg"):
+        Image.new("RGB", (300, 200), (90, 90, 90)).save(folder / name, format="JPEG")
+    case = make_case()
+    case.purchase.receipts = [
+        Attachment("receipt.jpg", "receipt.jpg", AttachmentRole.RECEIPT, "image/jpeg")
+    ]
+    case.symptoms.photos = [Attachment("photo.jpg", "photo.jpg", AttachmentRole.PHOTO)]
+    out = tmp_path / "r.pdf"
+    render_dossier(case, out, attachments_dir=folder, prepared_on=date(2026, 3, 4), redacted=True)
+    index = next(
+        p.extract_text() for p in PdfReader(out).pages if "Exhibits index" in p.extract_text()
+    )
+    assert "Receipt (picture)" in index and "Left out of the redacted copy" in index
+    assert sum(len(page.images) for page in PdfReader(out).pages) == 1  # the photo only
+    render_dossier(
+        case,
+        out,
+        attachments_dir=folder,
+        prepared_on=date(2026, 3, 4),
+        redacted=True,
+        include_receipts_in_redacted=True,
+    )
+    assert sum(len(page.images) for page in PdfReader(out).pages) == 2

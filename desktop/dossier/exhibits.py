@@ -5,8 +5,9 @@ its print rendition (renditions.py, several decoded at once), a PDF receipt
 its clean copy (receipts_pdf.py). A file that is missing, empty, broken,
 encrypted, too large or of a kind the dossier cannot print gets the reason
 instead, and its exhibit becomes a page that says so: the dossier is always
-built. In the redacted variant PDF receipts are left out (they usually show
-the order number) unless the caller asks for them.
+built. In the redacted variant receipts (pictures or PDFs) and any other PDF
+are left out, unless the caller asks for them: they usually show the order
+number and the buyer's address, which no masking reaches.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from desktop.dossier import receipts_pdf, renditions
-from desktop.model import Attachment
+from desktop.model import Attachment, AttachmentRole
 
 PICTURE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
@@ -41,6 +42,7 @@ class Exhibit:
     problem: str = ""  # a key of DossierStrings.problems; "" when the file prints
     problem_values: dict[str, object] = field(default_factory=dict)
     file_size: int = 0
+    pdf_file: bool = False  # the file is (or says it is) a PDF
 
     @property
     def pages(self) -> int:
@@ -52,7 +54,7 @@ class Exhibit:
 
     @property
     def is_pdf(self) -> bool:
-        return self.pdf is not None or self.problem.startswith("pdf_") or self.left_out
+        return self.pdf is not None or self.pdf_file
 
 
 def file_label(attachment: Attachment) -> str:
@@ -118,7 +120,7 @@ def plan_exhibits(
             attachment,
             attachments_dir,
             renditions_dir,
-            leave_out_pdf=redacted and not include_receipts_in_redacted,
+            leave_out=redacted and not include_receipts_in_redacted,
         )
         if done is not None:
             done()
@@ -138,7 +140,7 @@ def _plan_one(
     folder: Path | None,
     renditions_dir: Path | None,
     *,
-    leave_out_pdf: bool,
+    leave_out: bool,
 ) -> Exhibit:
     path = attachment_path(folder, attachment)
     if path is None:
@@ -151,9 +153,12 @@ def _plan_one(
         return Exhibit(number, attachment, problem="missing")
     if size == 0:
         return Exhibit(number, attachment, problem="empty")
-    if receipts_pdf.looks_like_pdf(head) or declared_pdf(attachment):
-        if leave_out_pdf:
-            return Exhibit(number, attachment, problem="left_out_redacted", file_size=size)
+    is_pdf = receipts_pdf.looks_like_pdf(head) or declared_pdf(attachment)
+    if leave_out and (is_pdf or attachment.role == AttachmentRole.RECEIPT):
+        return Exhibit(
+            number, attachment, problem="left_out_redacted", file_size=size, pdf_file=is_pdf
+        )
+    if is_pdf:
         try:
             pdf = receipts_pdf.open_receipt(path)
         except receipts_pdf.ReceiptProblem as problem:
@@ -163,8 +168,9 @@ def _plan_one(
                 problem=problem.reason,
                 problem_values=dict(problem.values),
                 file_size=size,
+                pdf_file=True,
             )
-        return Exhibit(number, attachment, pdf=pdf, file_size=size)
+        return Exhibit(number, attachment, pdf=pdf, file_size=size, pdf_file=True)
     return _picture(number, attachment, path, size, renditions_dir)
 
 

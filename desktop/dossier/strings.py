@@ -248,8 +248,9 @@ class DossierStrings:
     problem_advice: str = "Please bring the original file, or a printout of it, to the appointment."
     left_out_title: str = "Left out of this redacted copy"
     redacted_receipts_note: str = (
-        "PDF receipts are left out of this redacted copy: they usually show the order "
-        "number and the buyer's address, which this copy hides. The full dossier includes them."
+        "Receipts and PDF files are left out of this redacted copy: they usually show the "
+        "order number and the buyer's address, which this copy hides. The full dossier "
+        "includes them."
     )
     redacted_pictures_note: str = (
         "Pictures are printed as they are: check that none shows a serial number, IMEI or "
