@@ -133,15 +133,17 @@ def exhibit_story(ctx: Context, exhibit: Exhibit) -> list[Any]:
                 story += [PageBreak(), stamp(index + 1)]
             story.append(ReceiptSlot(exhibit.number, index, size))
     else:
-        title = s.left_out_title if exhibit.left_out else s.problem_title
-        content = [
-            ctx.para(title, st.box_title, bold=True),
-            ctx.para(status(ctx, exhibit), st.body),
-        ]
         if exhibit.left_out:
-            content.append(ctx.para(s.redacted_receipts_note, st.small))
+            content = [
+                ctx.para(s.left_out_title, st.box_title, bold=True),
+                ctx.para(s.redacted_receipts_note, st.body),
+            ]
         else:
-            content.append(ctx.para(s.problem_advice, st.small))
+            content = [
+                ctx.para(s.problem_title, st.box_title, bold=True),
+                ctx.para(status(ctx, exhibit), st.body),
+                ctx.para(s.problem_advice, st.small),
+            ]
         story.append(ctx.box(content, fill=layout.WARN_FILL, rule=layout.WARN_RULE))
     return story
 
