@@ -45,7 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         "source", help=f"a stored case id (or its first characters) or a {SUFFIX} file"
     )
     render.add_argument("-o", "--output", required=True, type=Path, help="the PDF to write")
-    render.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    render.add_argument(
+        "--page-size",
+        choices=["auto", "A4", "Letter"],
+        default="auto",
+        help="paper size (auto: Letter in the US and Canada, A4 elsewhere)",
+    )
+    render.add_argument(
+        "--redacted",
+        action="store_true",
+        help="mask identifiers (all but the last 4 characters) for sharing more widely",
+    )
 
     export = sub.add_parser("export", help=f"write a case to a portable {SUFFIX} file")
     export.add_argument("case_id")
@@ -135,14 +145,22 @@ def _render(args: argparse.Namespace) -> int:
             for name, payload in loaded.attachments.items():
                 (folder / name).write_bytes(payload)
             pages = render_dossier(
-                loaded.case, args.output, attachments_dir=folder, page_size=args.page_size
+                loaded.case,
+                args.output,
+                attachments_dir=folder,
+                page_size=args.page_size,
+                redacted=args.redacted,
             )
     else:
         book = _book()
         _warn_if_insecure(book)
         case = book.load(_find(book, args.source))
         pages = render_dossier(
-            case, args.output, attachments_dir=book.attachments_dir, page_size=args.page_size
+            case,
+            args.output,
+            attachments_dir=book.attachments_dir,
+            page_size=args.page_size,
+            redacted=args.redacted,
         )
     print(f"Wrote {args.output} ({pages} pages).")
     return 0

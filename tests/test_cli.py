@@ -88,6 +88,15 @@ def test_import_list_export_render_stored_case(tmp_path: Path) -> None:
     assert "iPhone 13 Pro" in pdf_text(pdf)
 
 
+def test_redacted_render_hides_the_identifiers(tmp_path: Path) -> None:
+    pdf = tmp_path / "redacted.pdf"
+    out = run("render", str(EXAMPLE), "-o", str(pdf), "--redacted", home=tmp_path)
+    assert out.returncode == 0, out.stderr
+    text = pdf_text(pdf)
+    assert "H7XQ2LM9VR" not in text and "M9VR" in text
+    assert "356789104523418" not in text
+
+
 def test_sealed_export_needs_the_passphrase(tmp_path: Path) -> None:
     home = tmp_path / "home"
     run("import", str(EXAMPLE), home=home)
