@@ -1,10 +1,7 @@
 """Case Dossier: prepare an Apple support case. The Qt-free core lives here."""
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("case-dossier")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+# The one place the version is written; pyproject.toml reads it from here
+# (a literal keeps start-up free of importlib.metadata's scan of site-packages).
+__version__ = "0.1.0"
 
 APP_NAME = "Case Dossier"

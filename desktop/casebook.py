@@ -25,6 +25,9 @@ class CaseBook:
     def __init__(self, store: Store, vault: Vault) -> None:
         self.store = store
         self.vault = vault
+        # Secrets the vault could not read at load time (a locked keychain): a blank
+        # in the case then means "unknown", and saving must not erase the real value.
+        self._unknown: dict[str, set[str]] = {}
 
     @classmethod
     def open_default(cls, vault: Vault | None = None) -> CaseBook:
@@ -38,17 +41,26 @@ class CaseBook:
 
     def load(self, case_id: str) -> Case:
         case = self.store.load_case(case_id)
-        keys = secret_values(case)  # the keys; the values are blank in the store
-        apply_secret_values(case, {key: self.vault.get(case_id, key) for key in keys})
+        found = {key: self.vault.lookup(case_id, key) for key in secret_values(case)}
+        self._unknown[case_id] = {key for key, value in found.items() if value is None}
+        apply_secret_values(case, {key: value or "" for key, value in found.items()})
         return case
+
+    def unreadable_secrets(self, case_id: str) -> set[str]:
+        """Secret fields shown blank only because the keychain could not be read."""
+        return set(self._unknown.get(case_id, ()))
 
     def save(self, case: Case) -> None:
         """Save plain fields in one transaction, then each secret to the vault."""
         stale = self._stored_secret_keys(case.id)
         self.store.save_case(case)
         values = secret_values(case)
+        unknown = self._unknown.get(case.id, set())
         for key, value in values.items():
+            if not value and key in unknown:
+                continue  # still unknown: leave the keychain's value alone
             self.vault.set(case.id, key, value)
+            unknown.discard(key)
         for key in stale - values.keys():  # e.g. a charge that was removed
             self.vault.delete(case.id, key)
 
@@ -79,6 +91,22 @@ class CaseBook:
             att
         )
         return att
+
+    def remove_attachment(self, case: Case, attachment_id: str) -> Attachment | None:
+        """Take an attachment out of the case and save; its file goes once the save is done."""
+        for bucket in (case.purchase.receipts, case.symptoms.photos):
+            for att in bucket:
+                if att.id == attachment_id:
+                    bucket.remove(att)
+                    self.save(case)
+                    self.store.delete_attachment_file(att)
+                    return att
+        return None
+
+    def discard_files(self, attachments: list[Attachment]) -> None:
+        """Delete copied files of attachments that never made it into a saved case."""
+        for att in attachments:
+            self.store.delete_attachment_file(att)
 
     def attachment_path(self, att: Attachment) -> Path:
         return self.store.attachment_path(att)

@@ -370,6 +370,14 @@ class Store:
     def attachment_path(self, att: Attachment) -> Path:
         return self.attachments_dir / att.stored_name
 
+    def delete_attachment_file(self, att: Attachment) -> None:
+        """Remove an attachment's file unless a stored case still refers to it."""
+        still_used = self._db.execute(
+            "SELECT 1 FROM attachments WHERE id = ?", (att.id,)
+        ).fetchone()
+        if still_used is None:
+            self.attachment_path(att).unlink(missing_ok=True)
+
     def copy_attachment_to(self, att: Attachment, folder: Path) -> Path:
         return Path(shutil.copy2(self.attachment_path(att), folder / att.stored_name))
 

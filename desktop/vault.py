@@ -182,21 +182,27 @@ class Vault:
                 self._memory.pop(key, None)
 
     def get(self, case_id: str, field: str) -> str:
+        return self.lookup(case_id, field) or ""
+
+    def lookup(self, case_id: str, field: str) -> str | None:
+        """The secret, "" when there is none, or None when the keyring cannot say (locked)."""
         key = (case_id, field)
         with self._lock:
             if key in self._memory:
                 return self._memory[key]
             if key in self._pending_deletes:
                 return ""
+        if self._backend is None:
+            return ""  # no keyring was ever reachable: nothing can be stored there
         if self.state is not VaultState.SECURE:
-            return ""
+            return None
         from keyring.errors import KeyringError
 
         try:
             value = self._backend.get_password(SERVICE, self._user(*key))
         except KeyringError as exc:
             self._degrade(exc)
-            return ""
+            return None
         return value or ""
 
     def delete(self, case_id: str, field: str) -> None:

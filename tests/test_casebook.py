@@ -98,3 +98,48 @@ def test_closing_keeps_history_and_the_new_serial_is_secret(
     loaded.status = CaseStatus.OPEN  # reopened: nothing is lost
     casebook.save(loaded)
     assert casebook.load(case.id).closure.closed_on == date(2026, 11, 20)
+
+
+def test_saving_while_locked_does_not_erase_unreadable_secrets(data_home: Path) -> None:
+    from tests.test_vault import LockedKeyring
+
+    backend = LockedKeyring()
+    backend.locked = False
+    book = CaseBook(
+        Store(data_home / "cases.sqlite3", data_home / "att"), Vault.with_backend(backend)
+    )
+    case = sample_case()
+    book.save(case)
+    backend.locked = True
+    book.vault.retry()
+    loaded = book.load(case.id)
+    assert loaded.device.serial == "" and "device.serial" in book.unreadable_secrets(case.id)
+    loaded.title = "edited while locked"
+    loaded.device.imei2 = "356789104598956"  # typed anew: kept in memory, written on unlock
+    book.save(loaded)
+    backend.locked = False
+    book.vault.retry()
+    again = book.load(case.id)
+    assert again.title == "edited while locked"
+    assert again.device.serial == "H7XQ2LM9VR"  # not erased by the blank
+    assert again.apple_id == case.apple_id
+
+
+def test_remove_attachment_deletes_the_file_after_saving(
+    casebook: CaseBook, tmp_path: Path
+) -> None:
+    from desktop.model import AttachmentRole
+
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    case = sample_case()
+    att = casebook.add_attachment(case, photo, AttachmentRole.PHOTO)
+    casebook.save(case)
+    path = casebook.attachment_path(att)
+    assert path.exists()
+    assert casebook.remove_attachment(case, att.id) == att
+    assert not path.exists() and casebook.load(case.id).symptoms.photos == []
+
+    stray = casebook.add_attachment(sample_case(), photo, AttachmentRole.PHOTO)  # never saved
+    casebook.discard_files([stray])
+    assert not casebook.attachment_path(stray).exists()
