@@ -33,3 +33,14 @@ def attachments_dir() -> Path:
 
 def resources_dir() -> Path:
     return Path(__file__).resolve().parent / "resources"
+
+
+def renditions_dir() -> Path:
+    """Print-size copies of photos, made once per attachment (safe to delete)."""
+    path = data_dir() / "renditions"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def logs_dir() -> Path:
+    return data_dir() / "logs"
