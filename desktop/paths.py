@@ -44,3 +44,8 @@ def renditions_dir() -> Path:
 
 def logs_dir() -> Path:
     return data_dir() / "logs"
+
+
+def secrets_file() -> Path:
+    """The encrypted secrets file used when the system has no keyring."""
+    return data_dir() / "secrets.sealed"
