@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -18,7 +19,15 @@ def data_dir() -> Path:
 
         path = Path(platformdirs.user_data_dir("Case Dossier", appauthor=False, roaming=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _private(path)
     return path
+
+
+def _private(folder: Path) -> None:
+    # mkdir's mode is reduced by the umask and ignored for an existing folder.
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            folder.chmod(0o700)
 
 
 def database_path() -> Path:
@@ -28,6 +37,7 @@ def database_path() -> Path:
 def attachments_dir() -> Path:
     path = data_dir() / "attachments"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _private(path)
     return path
 
 
@@ -39,6 +49,7 @@ def renditions_dir() -> Path:
     """Print-size copies of photos, made once per attachment (safe to delete)."""
     path = data_dir() / "renditions"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _private(path)
     return path
 
 

@@ -99,7 +99,9 @@ class Store:
     def __init__(self, db_path: Path, attachments_dir: Path) -> None:
         self.db_path = db_path
         self.attachments_dir = attachments_dir
-        attachments_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in (db_path.parent, attachments_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _restrict(folder, 0o700)
         existed = db_path.exists()
         self._db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
         if not existed:
@@ -155,6 +157,7 @@ class Store:
     def backup(self, label: str) -> Path:
         """A consistent copy of the database (SQLite's online backup), 0600."""
         self.backups_dir.mkdir(exist_ok=True, mode=0o700)
+        _restrict(self.backups_dir, 0o700)
         target = self.backups_dir / f"cases-{label}.sqlite3"
         tmp = target.with_suffix(".partial")
         tmp.unlink(missing_ok=True)
@@ -411,6 +414,6 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def _restrict(path: Path) -> None:
+def _restrict(path: Path, mode: int = 0o600) -> None:
     with contextlib.suppress(OSError):  # not every file system has POSIX permissions
-        os.chmod(path, 0o600)
+        os.chmod(path, mode)
