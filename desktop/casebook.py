@@ -92,6 +92,10 @@ class CaseBook:
         )
         return att
 
+    def import_file(self, source: Path, role: AttachmentRole) -> Attachment:
+        """Copy a file into the data folder; the caller adds it to the case (a contact's files)."""
+        return self.store.import_attachment(source, role)
+
     def remove_attachment(self, case: Case, attachment_id: str) -> Attachment | None:
         """Take an attachment out of the case and save; its file goes once the save is done."""
         for bucket in (case.purchase.receipts, case.symptoms.photos):

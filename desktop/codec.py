@@ -72,6 +72,13 @@ def contact_to_dict(entry: ContactEntry) -> dict[str, Any]:
         "notes": entry.notes,
         "next_step": entry.next_step,
         "next_step_due": _iso(entry.next_step_due),
+        "time_zone": entry.time_zone,
+        "advisor_id": entry.advisor_id,
+        "cs_code": entry.cs_code,
+        "cs_amount": str(entry.cs_amount) if entry.cs_amount is not None else None,
+        "cs_currency": entry.cs_currency,
+        "duration_seconds": entry.duration_seconds,
+        "attachments": [attachment_to_dict(a) for a in entry.attachments],
     }
 
 
@@ -287,6 +294,13 @@ def contact_from_reader(r: _Reader) -> ContactEntry:
         notes=r.text("notes"),
         next_step=r.text("next_step"),
         next_step_due=r.day("next_step_due"),
+        time_zone=r.text("time_zone"),
+        advisor_id=r.text("advisor_id"),
+        cs_code=r.text("cs_code"),
+        cs_amount=r.decimal("cs_amount"),
+        cs_currency=r.text("cs_currency"),
+        duration_seconds=r.optional_integer("duration_seconds"),
+        attachments=[attachment_from_reader(a) for a in r.items("attachments")],
     )
 
 

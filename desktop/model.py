@@ -84,6 +84,7 @@ class CaseStatus(StrEnum):
 class AttachmentRole(StrEnum):
     RECEIPT = "receipt"
     PHOTO = "photo"
+    CONTACT = "contact"  # a screenshot or saved email belonging to one contact
 
 
 def new_id() -> str:
@@ -203,6 +204,13 @@ class ContactEntry:
     notes: str = ""
     next_step: str = ""
     next_step_due: date | None = None
+    time_zone: str = ""  # IANA name the time was noted in, e.g. "Europe/Berlin"; "" unknown
+    advisor_id: str = ""  # the advisor's ID or badge number, when they gave one
+    cs_code: str = ""  # a CS code ("customer satisfaction" repair credit) when one was given
+    cs_amount: Decimal | None = None
+    cs_currency: str = ""  # ISO 4217
+    duration_seconds: int | None = None  # how long the call or chat took
+    attachments: list[Attachment] = field(default_factory=list)  # screenshots, saved emails
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -235,7 +243,9 @@ class Case:
         return sorted(self.contacts, key=lambda c: c.at)
 
     def attachments(self) -> list[Attachment]:
-        return [*self.purchase.receipts, *self.symptoms.photos]
+        """Every attached file: receipts, photos, then each contact's files in time order."""
+        contact_files = [att for entry in self.timeline() for att in entry.attachments]
+        return [*self.purchase.receipts, *self.symptoms.photos, *contact_files]
 
     def case_numbers(self) -> list[str]:
         seen: dict[str, None] = {}

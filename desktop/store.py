@@ -310,6 +310,9 @@ class Store:
                 "SELECT data FROM attachments WHERE case_id = ?", (case_id,)
             )
         ]
+        # A contact's own files (screenshots, saved emails) are listed inside the contact.
+        for (d,) in self._db.execute("SELECT data FROM contacts WHERE case_id = ?", (case_id,)):
+            names += [att["stored_name"] for att in json.loads(d).get("attachments", [])]
         with self._transaction() as tx:
             tx.execute("DELETE FROM cases WHERE id = ?", (case_id,))
         for name in names:
