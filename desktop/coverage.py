@@ -9,6 +9,10 @@ later (the last covered day), or on the last day of that month when it has no
 such day (29 February + 1 year = 28 February), as German and EU law count
 (BGB §§ 187-188). A period of N days ends N days after the start. The last
 day itself is still covered.
+
+Words that reach the user (titles, notes, status, the strongest argument) come
+in the language asked for (`language`, English by default): the rules' titles
+and summaries from the reference data's translations, the rest from the catalog.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop.formatting import locale_for, long_date
+from desktop.i18n import SOURCE_LANGUAGE, normalize_language, translator
 from desktop.model import Case, PlanKind, Resolution
 from desktop.reference import Period, Rule, apple_terms, consumer_law, programs
 
@@ -60,22 +65,35 @@ class Layer:
         """Days after today still covered (0 on the last day), None with no end."""
         return None if self.end is None else (self.end - today).days
 
-    def status_text(self, today: date) -> str:
+    def status_text(self, today: date, language: str = SOURCE_LANGUAGE) -> str:
+        words = translator(language)
         state = self.state(today)
         if state is LayerState.NOT_STARTED:
-            return f"starts in {_days((self.start - today).days)}"
+            n = (self.start - today).days
+            return counted(
+                words.ngettext("starts in {count} day", "starts in {count} days", n), n, language
+            )
         if self.end is None:
-            return "active, no fixed end"
+            return words.gettext("active, no fixed end")
         left = (self.end - today).days
         if state is LayerState.ENDED:
-            return f"ended {_days(-left)} ago"
+            return counted(
+                words.ngettext("ended {count} day ago", "ended {count} days ago", -left),
+                -left,
+                language,
+            )
         if left == 0:
-            return "active, last day today"
-        return f"active, {_days(left)} left"
+            return words.gettext("active, last day today")
+        return counted(
+            words.ngettext("active, {count} day left", "active, {count} days left", left),
+            left,
+            language,
+        )
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n:,} days"
+def counted(template: str, count: int, language: str = SOURCE_LANGUAGE, **values: object) -> str:
+    """A message chosen by ngettext, with `{count}` grouped for the language ("1,234")."""
+    return template.format(count=translator(language).number(count), **values)
 
 
 def add_months(start: date, months: int) -> date:
@@ -92,14 +110,16 @@ def period_end(start: date, period: Period) -> date | None:
     return start + timedelta(days=period.days or 0)
 
 
-def _rule_layer(rule: Rule, kind: LayerKind, start: date, note: str = "") -> Layer:
+def _rule_layer(
+    rule: Rule, kind: LayerKind, start: date, note: str = "", language: str = SOURCE_LANGUAGE
+) -> Layer:
     return Layer(
         id=f"{kind.value}:{rule.id}",
         kind=kind,
-        title=rule.title,
+        title=rule.title_in(language),
         start=start,
         end=period_end(start, rule.period),
-        summary=rule.summary,
+        summary=rule.summary_in(language),
         source=rule.source,
         uncertain=rule.uncertain,
         note=note,
@@ -107,22 +127,22 @@ def _rule_layer(rule: Rule, kind: LayerKind, start: date, note: str = "") -> Lay
     )
 
 
-def coverage_layers(case: Case) -> list[Layer]:
+def coverage_layers(case: Case, language: str = SOURCE_LANGUAGE) -> list[Layer]:
     """Every layer that applies to the case; empty without a purchase date."""
     bought = case.purchase.date
     if bought is None:
         return []
     terms = apple_terms()
     layers = [
-        _rule_layer(terms.warranty, LayerKind.APPLE, bought),
-        _rule_layer(terms.phone_support, LayerKind.APPLE, bought),
+        _rule_layer(terms.warranty, LayerKind.APPLE, bought, language=language),
+        _rule_layer(terms.phone_support, LayerKind.APPLE, bought, language=language),
     ]
-    plan = _plan_layer(case, bought)
+    plan = _plan_layer(case, bought, language)
     if plan is not None:
         layers.append(plan)
-    layers.extend(_program_layers(case, bought))
-    layers.extend(_law_layers(case, bought))
-    repair = _repair_layer(case, layers[0])
+    layers.extend(_program_layers(case, bought, language))
+    layers.extend(_law_layers(case, bought, language))
+    repair = _repair_layer(case, layers[0], language)
     if repair is not None:
         layers.append(repair)
     return layers
@@ -131,7 +151,7 @@ def coverage_layers(case: Case) -> list[Layer]:
 _REPAIRED = (Resolution.REPAIRED_FREE, Resolution.PARTLY_PAID, Resolution.REPLACED)
 
 
-def _repair_layer(case: Case, warranty: Layer) -> Layer | None:
+def _repair_layer(case: Case, warranty: Layer, language: str) -> Layer | None:
     """Apple's repair carries its own warranty: 90 days, or the rest of the original."""
     done = case.closure.closed_on
     if case.closure.resolution not in _REPAIRED or done is None:
@@ -142,41 +162,51 @@ def _repair_layer(case: Case, warranty: Layer) -> Layer | None:
     return Layer(
         id="apple:repair_guarantee",
         kind=LayerKind.APPLE,
-        title=rule.title,
+        title=rule.title_in(language),
         start=done,
         end=max(ninety, warranty.end),
-        summary=rule.summary,
+        summary=rule.summary_in(language),
         source=rule.source,
         uncertain=rule.uncertain,
     )
 
 
-def _plan_layer(case: Case, bought: date) -> Layer | None:
+def _plan_layer(case: Case, bought: date, language: str) -> Layer | None:
     if case.applecare.kind is PlanKind.NONE:
         return None
+    words = translator(language)
     terms = apple_terms().plans[case.applecare.kind.value]
     start = case.applecare.start or bought
     months = case.applecare.months
     if months is None and terms.default_months is not None:
         months = terms.default_months.get(case.device.kind.value)
-    note = "" if months is not None else "Runs while the plan is paid."
+    note = "" if months is not None else words.gettext("Runs while the plan is paid.")
     if case.applecare.months is None and months is not None:
-        note = f"Usual term of {months // 12} years assumed; enter yours if it differs."
+        years = months // 12
+        note = words.ngettext(
+            "Usual term of {count} year assumed; enter yours if it differs.",
+            "Usual term of {count} years assumed; enter yours if it differs.",
+            years,
+        ).format(count=words.number(years))
     return Layer(
         id=f"plan:{terms.id}",
         kind=LayerKind.PLAN,
-        title=terms.title,
+        title=terms.title_in(language),
         start=start,
         end=add_months(start, months) if months is not None else None,
-        summary=terms.summary,
+        summary=terms.summary_in(language),
         source=terms.source,
         uncertain=terms.confidence == "uncertain",
         note=note,
     )
 
 
-def _program_layers(case: Case, bought: date) -> list[Layer]:
+def _program_layers(case: Case, bought: date, language: str) -> list[Layer]:
     chosen = set(case.repair_programs)
+    note = translator(language).gettext(
+        "Counted from your purchase date; Apple counts from the unit's first "
+        "retail sale, which can be earlier."
+    )
     layers = []
     for program in programs():
         if program.id not in chosen:
@@ -185,26 +215,33 @@ def _program_layers(case: Case, bought: date) -> list[Layer]:
             Layer(
                 id=f"program:{program.id}",
                 kind=LayerKind.PROGRAM,
-                title=program.title,
+                title=program.title_in(language),
                 start=bought,
                 end=add_months(bought, program.years * 12) if program.years else None,
-                summary=program.scope,
+                summary=program.scope_in(language),
                 source=program.source,
                 uncertain=program.uncertain,
-                note="Counted from your purchase date; Apple counts from the unit's first "
-                "retail sale, which can be earlier.",
+                note=note,
             )
         )
     return layers
 
 
-def _law_layers(case: Case, bought: date) -> list[Layer]:
+def _law_layers(case: Case, bought: date, language: str) -> list[Layer]:
     country = case.purchase.country or case.owner.country
     if not country:
         return []
-    note = "Counted from the purchase date; the law counts from delivery or the invoice."
+    note = translator(language).gettext(
+        "Counted from the purchase date; the law counts from delivery or the invoice."
+    )
     return [
-        _rule_layer(rule, LayerKind.LAW, bought, note if rule.counted_from != "purchase" else "")
+        _rule_layer(
+            rule,
+            LayerKind.LAW,
+            bought,
+            note if rule.counted_from != "purchase" else "",
+            language,
+        )
         for rule in consumer_law().rules_for(country, case.device.kind.value)
     ]
 
@@ -214,12 +251,22 @@ def case_locale(case: Case) -> str:
     return locale_for(case.owner.dossier_language, case.owner.country or case.purchase.country)
 
 
-def strongest_argument(case: Case, today: date) -> str:
+def text_locale(case: Case, language: str) -> str:
+    """The locale for dates in a text written in `language` about this case: the case's
+    own locale when that is the dossier's language, else the language in its country."""
+    if normalize_language(language) == normalize_language(case.owner.dossier_language):
+        return case_locale(case)
+    return locale_for(normalize_language(language), case.owner.country or case.purchase.country)
+
+
+def strongest_argument(case: Case, today: date, language: str = SOURCE_LANGUAGE) -> str:
     """The case for a free remedy in one sentence, from the layers that apply."""
-    layers = coverage_layers(case)
+    words = translator(language)
+    _ = words.gettext
+    layers = coverage_layers(case, language)
     if not layers:
-        return "Add the purchase date to see what you are still entitled to."
-    locale = case_locale(case)
+        return _("Add the purchase date to see what you are still entitled to.")
+    locale = text_locale(case, language)
 
     def _long_date(day: date) -> str:
         return long_date(day, locale)
@@ -229,29 +276,60 @@ def strongest_argument(case: Case, today: date) -> str:
     assert warranty.end is not None  # the warranty always has a fixed term
     active = [la for la in layers if la.state(today) is LayerState.ACTIVE]
     if warranty.state(today) is LayerState.ACTIVE:
-        left = warranty.status_text(today).removeprefix("active, ")
-        return (
-            f"Within Apple's one-year warranty until {_long_date(warranty.end)} ({left}): "
-            "ask for a free repair."
+        left = (warranty.end - today).days
+        if left == 0:
+            return _(
+                "Within Apple's one-year warranty until {date} (last day today): "
+                "ask for a free repair."
+            ).format(date=_long_date(warranty.end))
+        template = words.ngettext(
+            "Within Apple's one-year warranty until {date} ({count} day left): "
+            "ask for a free repair.",
+            "Within Apple's one-year warranty until {date} ({count} days left): "
+            "ask for a free repair.",
+            left,
         )
-    parts = [f"Out of Apple's warranty by {_days((today - warranty.end).days)}"]
+        return counted(template, left, language, date=_long_date(warranty.end))
+    out = (today - warranty.end).days
+    by = words.ngettext(
+        "Out of Apple's warranty by {count} day", "Out of Apple's warranty by {count} days", out
+    )
+    parts = [counted(by, out, language)]
     plan = next((la for la in active if la.kind is LayerKind.PLAN), None)
     if plan is not None:
-        until = f" until {_long_date(plan.end)}" if plan.end else ""
-        parts.append(f"covered by {plan.title}{until}")
+        if plan.end:
+            parts.append(
+                _("covered by {plan} until {date}").format(
+                    plan=plan.title, date=_long_date(plan.end)
+                )
+            )
+        else:
+            parts.append(_("covered by {plan}").format(plan=plan.title))
     for program in (la for la in active if la.kind is LayerKind.PROGRAM):
-        until = f" until {_long_date(program.end)}" if program.end else ""
-        parts.append(f"the {program.title} applies{until}, if the fault matches")
+        if program.end:
+            text = _("the {program} applies until {date}, if the fault matches")
+        else:
+            text = _("the {program} applies, if the fault matches")
+        parts.append(text.format(program=program.title, date=_long_date(program.end or today)))
     laws = [la for la in active if la.kind is LayerKind.LAW]
     main_law = max(laws, key=lambda la: la.end or date.max, default=None)
     if main_law is not None:
-        until = f" until {_long_date(main_law.end)}" if main_law.end else ""
-        flag = " (figure not verified)" if main_law.uncertain else ""
-        parts.append(f"within the {main_law.title}{until}{flag}")
+        if main_law.end:
+            text = _("within the {law} until {date}").format(
+                law=main_law.title, date=_long_date(main_law.end)
+            )
+        else:
+            text = _("within the {law}").format(law=main_law.title)
+        if main_law.uncertain:
+            text = _("{clause} (figure not verified)").format(clause=text)
+        parts.append(text)
         if any(la.burden_on_seller for la in laws):
-            parts.append("the seller must prove the fault was not present at delivery")
+            parts.append(_("the seller must prove the fault was not present at delivery"))
         elif any(la.burden_on_seller for la in layers if la.kind is LayerKind.LAW):
-            parts.append("you may be asked to show the fault was there at delivery")
+            parts.append(_("you may be asked to show the fault was there at delivery"))
     elif plan is None:
-        parts.append("ask for a goodwill repair (a CS code) and cite any known defect")
-    return "; ".join(parts) + "."
+        parts.append(_("ask for a goodwill repair (a CS code) and cite any known defect"))
+    # Translators: the clauses above make one sentence in English ("…; …; …."); a language
+    # may make each a sentence of its own (". " and capitalised clauses) or use "；" and "。".
+    separator = words.pgettext("between clauses", "; ")
+    return words.pgettext("end of a sentence", "{sentence}.").format(sentence=separator.join(parts))

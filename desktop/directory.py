@@ -2,21 +2,30 @@
 
 Data: resources/reference/support_contacts.json, each line with its source,
 the year it was seen and a confidence. support.apple.com/contact is the
-authority and the app says so wherever it shows a number.
+authority and the app says so wherever it shows a number. Labels, hours and
+the scam warning come in the language asked for (English by default); the
+data file may carry `hours_note_i18n` and `scam_warning_i18n` translations.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from desktop.i18n import N_, SOURCE_LANGUAGE, translator
 from desktop.paths import resources_dir
-from desktop.reference import CONFIDENCE, ReferenceDataError
+from desktop.reference import (
+    CONFIDENCE,
+    ReferenceDataError,
+    Texts,
+    in_language,
+    read_translations,
+)
 
 _DAY_SETS = {
     "daily": range(7),
@@ -26,11 +35,11 @@ _DAY_SETS = {
     "sun": (6,),
 }
 PURPOSES = {
-    "support": "Apple Support (AppleCare)",
-    "support_toll_free": "Apple Support, toll-free",
-    "store_sales": "Apple Store sales",
-    "investor_relations": "Investor Relations",
-    "accessibility": "Accessibility support",
+    "support": N_("Apple Support (AppleCare)"),
+    "support_toll_free": N_("Apple Support, toll-free"),
+    "store_sales": N_("Apple Store sales"),
+    "investor_relations": N_("Investor Relations"),
+    "accessibility": N_("Accessibility support"),
 }
 
 
@@ -46,10 +55,18 @@ class Line:
     seen: int
     confidence: str
     time_zone: str
+    hours_note_i18n: Texts = field(default_factory=dict, hash=False)
 
     @property
     def label(self) -> str:
         return PURPOSES.get(self.purpose, self.purpose)
+
+    def label_in(self, language: str) -> str:
+        purpose = PURPOSES.get(self.purpose)
+        return translator(language).gettext(purpose) if purpose else self.purpose
+
+    def hours_note_in(self, language: str) -> str:
+        return in_language(self.hours_note_i18n, language, self.hours_note)
 
     def is_open(self, now: datetime) -> bool | None:
         """Open at that moment (any time zone), or None when the hours are not known."""
@@ -77,6 +94,10 @@ class Directory:
     scam_warning: str
     authority: str
     as_of: date
+    scam_warning_i18n: Texts = field(default_factory=dict, hash=False)
+
+    def scam_warning_in(self, language: str) -> str:
+        return in_language(self.scam_warning_i18n, language, self.scam_warning)
 
     def for_country(self, country: str) -> list[Line]:
         return [line for line in self.lines if line.country == country]
@@ -139,6 +160,7 @@ def load_directory(folder: Path | None = None) -> Directory:
                     seen=raw["seen"],
                     confidence=raw["confidence"],
                     time_zone=zone,
+                    hours_note_i18n=_texts(raw, "hours_note", where),
                 )
             )
     return Directory(
@@ -147,7 +169,12 @@ def load_directory(folder: Path | None = None) -> Directory:
         scam_warning=data["scam_warning"],
         authority=data["authority"],
         as_of=date.fromisoformat(data["as_of"]),
+        scam_warning_i18n=_texts(data, "scam_warning", "support_contacts.json"),
     )
+
+
+def _texts(raw: dict[str, Any], key: str, where: str) -> Texts:
+    return read_translations(raw, key, where)
 
 
 @cache
@@ -155,11 +182,13 @@ def directory() -> Directory:
     return load_directory()
 
 
-def describe_hours(line: Line, zone: str, now: datetime) -> str:
+def describe_hours(line: Line, zone: str, now: datetime, language: str = SOURCE_LANGUAGE) -> str:
     """'Open now, until 21:00 your time' / 'Closed now; opens 09:00 your time' / the note."""
+    _ = translator(language).gettext
     state = line.is_open(now)
+    note = line.hours_note_in(language)
     if state is None:
-        return line.hours_note or "Opening hours not known: see support.apple.com/contact."
+        return note or _("Opening hours not known: see support.apple.com/contact.")
     today = now.astimezone(ZoneInfo(line.time_zone)).date()
     for offset in range(8):
         day = today + timedelta(days=offset)
@@ -168,8 +197,19 @@ def describe_hours(line: Line, zone: str, now: datetime) -> str:
             continue
         opens, closes = span
         if state and opens <= now < closes:
-            return f"Open now, until {closes:%H:%M} your time"
+            return _("Open now, until {time} your time").format(time=f"{closes:%H:%M}")
         if now < opens:
-            when = opens.strftime("%H:%M") if offset == 0 else opens.strftime("%a %H:%M")
-            return f"Closed now; opens {when} your time"
-    return line.hours_note or "Opening hours not known."
+            if offset == 0:
+                return _("Closed now; opens {time} your time").format(time=f"{opens:%H:%M}")
+            return _("Closed now; opens {day} {time} your time").format(
+                day=_weekday(opens, language), time=f"{opens:%H:%M}"
+            )
+    return note or _("Opening hours not known.")
+
+
+def _weekday(moment: datetime, language: str) -> str:
+    if translator(language).language == SOURCE_LANGUAGE:
+        return f"{moment:%a}"
+    from babel.dates import format_date
+
+    return str(format_date(moment, "EEE", locale=translator(language).language))

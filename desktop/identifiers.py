@@ -8,7 +8,8 @@ block the wizard; warnings only ask the user to look again.
 Formats and decoding tables: shared/reference/domain.md, section 1 (serial
 layouts after acidanthera/OpenCorePkg's macserial FORMAT.md; IMEI, MEID and
 EID check digits with python-stdnum). Offline decoding is an estimate of the
-manufacturing period, never proof of warranty status.
+manufacturing period, never proof of warranty status. Messages come in the
+language asked for (`language`, the UI's; English by default).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+
+from desktop.i18n import N_, SOURCE_LANGUAGE, translator
 
 
 class Level(StrEnum):
@@ -52,7 +55,7 @@ _SERIAL_ALPHABET = re.compile(r"^[0-9A-Z]+$")
 _MODEL_NUMBER = re.compile(r"^A\d{4}$")
 _PART_NUMBER = re.compile(r"^[A-Z0-9]{5,7}[A-Z]{1,2}/[A-Z]$")
 
-_WHERE_SERIAL = "Settings > General > About, About This Mac, or the label on the box"
+_WHERE_SERIAL = N_("Settings > General > About, About This Mac, or the label on the box")
 
 
 def normalize_serial(raw: str) -> str:
@@ -111,101 +114,162 @@ def _week_start(year: int, week: int) -> date:
     return date(year, 1, 1) + timedelta(days=7 * (week - 1))
 
 
-def describe_decoded(details: dict[str, str]) -> str:
-    if "half" in details:
-        return (
-            f"Made in week {details['week']} ({details['half']} half) of {details['years']}, "
-            "as read from the serial. Only Apple's coverage check is authoritative."
-        )
-    return (
-        f"Made in week {details['week']} of {details['years']}, as read from the serial. "
-        "Only Apple's coverage check is authoritative."
+def describe_decoded(details: dict[str, str], language: str = SOURCE_LANGUAGE) -> str:
+    _ = translator(language).gettext
+    years = details["years"].split(" or ")
+    values = {
+        "week": details["week"],
+        "years": _("{first} or {second}").format(first=years[0], second=years[-1])
+        if len(years) > 1
+        else years[0],
+    }
+    if details.get("half") == "first":
+        text = _("Made in week {week} (first half) of {years}, as read from the serial.")
+    elif details.get("half") == "second":
+        text = _("Made in week {week} (second half) of {years}, as read from the serial.")
+    else:
+        text = _("Made in week {week} of {years}, as read from the serial.")
+    return _sentences(
+        language, text.format(**values), _("Only Apple's coverage check is authoritative.")
     )
 
 
-def check_serial(raw: str) -> Check:
+def _sentences(language: str, *texts: str) -> str:
+    """Sentences side by side, the language's way (Chinese: no space between)."""
+    pair = translator(language).pgettext("two sentences", "{first} {second}")
+    result = ""
+    for text in texts:
+        if text:
+            result = pair.format(first=result, second=text) if result else text
+    return result
+
+
+def check_serial(raw: str, language: str = SOURCE_LANGUAGE) -> Check:
+    _ = translator(language).gettext
     value = normalize_serial(raw)
     if not value:
         return EMPTY
-    wrong_field = _wrong_paste(value)
+    wrong_field = _wrong_paste(value, language)
     if wrong_field is not None:
         return wrong_field
+    where = _(_WHERE_SERIAL)
     scanner_note = ""
     if len(value) == 13 and value.startswith("S"):
-        value, scanner_note = value[1:], "Removed the leading S that barcode scanners add. "
+        value, scanner_note = value[1:], _("Removed the leading S that barcode scanners add.")
     if not _SERIAL_ALPHABET.match(value):
         bad = sorted({c for c in value if not c.isalnum() or not c.isascii()})
         return Check(
             Level.ERROR,
-            f"A serial number has only letters and digits; remove {' '.join(bad)}. "
-            f"You find it in {_WHERE_SERIAL}.",
+            _(
+                "A serial number has only letters and digits; remove {characters}. "
+                "You find it in {where}."
+            ).format(characters=" ".join(bad), where=where),
             value,
         )
-    if len(value) not in (10, 11, 12):
-        if 8 <= len(value) <= 14:
+    length = len(value)
+    if length not in (10, 11, 12):
+        if 8 <= length <= 14:
             return Check(
                 Level.WARNING,
-                f"{scanner_note}The serial has {len(value)} characters; Apple serials usually "
-                "have 10, 11 or 12. Please compare it with the one in Settings or on the box.",
+                _sentences(
+                    language,
+                    scanner_note,
+                    _(
+                        "The serial has {count} characters; Apple serials usually have 10, 11 "
+                        "or 12. Please compare it with the one in Settings or on the box."
+                    ).format(count=length),
+                ),
                 value,
             )
         return Check(
             Level.ERROR,
-            f"The serial has {len(value)} characters; Apple serials have 10, 11 or 12. "
-            f"You find it in {_WHERE_SERIAL}.",
+            _(
+                "The serial has {count} characters; Apple serials have 10, 11 or 12. "
+                "You find it in {where}."
+            ).format(count=length, where=where),
             value,
         )
     if "O" in value or "I" in value:
         fixed = _ambiguous_letters(value)
         return Check(
             Level.WARNING,
-            f"{scanner_note}Apple serials never use the letters O or I; these are usually "
-            f"a zero and a one. Did you mean {fixed}?",
+            _sentences(
+                language,
+                scanner_note,
+                _(
+                    "Apple serials never use the letters O or I; these are usually a zero and "
+                    "a one. Did you mean {serial}?"
+                ).format(serial=fixed),
+            ),
             value,
             suggestion=fixed,
         )
-    if len(value) == 10:
+    if length == 10:
         return Check(
             Level.OK,
-            f"{scanner_note}A 10-character serial (used since 2021). It carries no date, "
-            "so it cannot be decoded offline; Apple's coverage check can read it.",
+            _sentences(
+                language,
+                scanner_note,
+                _(
+                    "A 10-character serial (used since 2021). It carries no date, so it cannot "
+                    "be decoded offline; Apple's coverage check can read it."
+                ),
+            ),
             value,
             details={"format": "since 2021 (10 characters, random)"},
         )
-    details = decode_serial_12(value) if len(value) == 12 else decode_serial_11(value)
+    details = decode_serial_12(value) if length == 12 else decode_serial_11(value)
     if details is None:
         return Check(
             Level.WARNING,
-            f"{scanner_note}This does not look like an Apple serial of {len(value)} "
-            "characters: its date characters do not decode. Please compare it with the "
-            "one in Settings or on the box.",
+            _sentences(
+                language,
+                scanner_note,
+                _(
+                    "This does not look like an Apple serial of {count} characters: its date "
+                    "characters do not decode. Please compare it with the one in Settings or "
+                    "on the box."
+                ).format(count=length),
+            ),
             value,
         )
-    return Check(Level.OK, scanner_note + describe_decoded(details), value, details=details)
+    return Check(
+        Level.OK,
+        _sentences(language, scanner_note, describe_decoded(details, language)),
+        value,
+        details=details,
+    )
 
 
-def _wrong_paste(value: str) -> Check | None:
+def _wrong_paste(value: str, language: str) -> Check | None:
     """Recognise the numbers people paste into the serial field by mistake."""
+    _ = translator(language).gettext
     if _MODEL_NUMBER.match(value):
         return Check(
             Level.ERROR,
-            f"{value} is a model number (printed on the back or in Settings > General > "
-            "About > Model Number after a tap). The serial is a different code of 10 to 12 "
-            "letters and digits.",
+            _(
+                "{value} is a model number (printed on the back or in Settings > General > "
+                "About > Model Number after a tap). The serial is a different code of 10 to 12 "
+                "letters and digits."
+            ).format(value=value),
             value,
         )
     if "/" in value and _PART_NUMBER.match(value):
         return Check(
             Level.ERROR,
-            f"{value} is a part number (it names the model, colour and region). The serial "
-            f"is a different code of 10 to 12 letters and digits, in {_WHERE_SERIAL}.",
+            _(
+                "{value} is a part number (it names the model, colour and region). The serial "
+                "is a different code of 10 to 12 letters and digits, in {where}."
+            ).format(value=value, where=_(_WHERE_SERIAL)),
             value,
         )
     if value.isdigit() and len(value) in (14, 15, 16):
         return Check(
             Level.ERROR,
-            "This looks like an IMEI (only digits). Put it in the IMEI field; the serial "
-            f"is a code of letters and digits, in {_WHERE_SERIAL}.",
+            _(
+                "This looks like an IMEI (only digits). Put it in the IMEI field; the serial "
+                "is a code of letters and digits, in {where}."
+            ).format(where=_(_WHERE_SERIAL)),
             value,
         )
     return None
@@ -213,40 +277,53 @@ def _wrong_paste(value: str) -> Check | None:
 
 # -- IMEI, MEID, EID -------------------------------------------------------
 
-_WHERE_IMEI = "dial *#06#, or see Settings > General > About, the SIM tray or the box"
+_WHERE_IMEI = N_("dial *#06#, or see Settings > General > About, the SIM tray or the box")
+_WHERE_EID = N_("Settings > General > About (scroll to EID), or dial *#06#")
 
 
 def _digits(raw: str) -> str:
     return re.sub(r"[\s\-/.]", "", raw or "")
 
 
-def check_imei(raw: str) -> Check:
+def check_imei(raw: str, language: str = SOURCE_LANGUAGE) -> Check:
     from stdnum import imei
     from stdnum.exceptions import ValidationError
 
+    _ = translator(language).gettext
     value = _digits(raw)
     if not value:
         return EMPTY
+    where = _(_WHERE_IMEI)
     if not value.isdigit():
-        return Check(Level.ERROR, f"An IMEI has only digits. To see yours, {_WHERE_IMEI}.", value)
+        return Check(
+            Level.ERROR,
+            _("An IMEI has only digits. To see yours, {where}.").format(where=where),
+            value,
+        )
     if len(value) == 16:
         return Check(
             Level.WARNING,
-            "This is an IMEISV: the 14-digit IMEI plus a 2-digit software version, with no "
-            f"check digit. Apple asks for the 15-digit IMEI; to see it, {_WHERE_IMEI}.",
+            _(
+                "This is an IMEISV: the 14-digit IMEI plus a 2-digit software version, with no "
+                "check digit. Apple asks for the 15-digit IMEI; to see it, {where}."
+            ).format(where=where),
             value,
         )
     if len(value) == 14:
         return Check(
             Level.WARNING,
-            "14 digits: the IMEI without its last (check) digit, or an MEID. Apple's forms "
-            f"usually want all 15 digits; to see them, {_WHERE_IMEI}.",
+            _(
+                "14 digits: the IMEI without its last (check) digit, or an MEID. Apple's forms "
+                "usually want all 15 digits; to see them, {where}."
+            ).format(where=where),
             value,
         )
     if len(value) != 15:
         return Check(
             Level.ERROR,
-            f"The IMEI has {len(value)} digits; it should have 15. To see it, {_WHERE_IMEI}.",
+            _("The IMEI has {count} digits; it should have 15. To see it, {where}.").format(
+                count=len(value), where=where
+            ),
             value,
         )
     try:
@@ -254,17 +331,20 @@ def check_imei(raw: str) -> Check:
     except ValidationError:
         return Check(
             Level.ERROR,
-            "The last digit does not match the others: one digit is probably mistyped. "
-            f"Please compare it digit by digit ({_WHERE_IMEI}).",
+            _(
+                "The last digit does not match the others: one digit is probably mistyped. "
+                "Please compare it digit by digit ({where})."
+            ).format(where=where),
             value,
         )
-    return Check(Level.OK, "The IMEI's check digit is right.", value)
+    return Check(Level.OK, _("The IMEI's check digit is right."), value)
 
 
-def check_meid(raw: str) -> Check:
+def check_meid(raw: str, language: str = SOURCE_LANGUAGE) -> Check:
     from stdnum import meid
     from stdnum.exceptions import ValidationError
 
+    _ = translator(language).gettext
     value = _digits(raw).upper()
     if not value:
         return EMPTY
@@ -273,34 +353,41 @@ def check_meid(raw: str) -> Check:
     except ValidationError:
         return Check(
             Level.ERROR,
-            "This is not a valid MEID (14 hexadecimal characters, or 18 digits). On an "
-            "iPhone the MEID is the first 14 digits of the IMEI.",
+            _(
+                "This is not a valid MEID (14 hexadecimal characters, or 18 digits). On an "
+                "iPhone the MEID is the first 14 digits of the IMEI."
+            ),
             value,
         )
-    return Check(Level.OK, "The MEID is well formed.", value)
+    return Check(Level.OK, _("The MEID is well formed."), value)
 
 
-def check_eid(raw: str) -> Check:
+def check_eid(raw: str, language: str = SOURCE_LANGUAGE) -> Check:
     from stdnum.iso7064 import mod_97_10
 
+    _ = translator(language).gettext
     value = _digits(raw)
     if not value:
         return EMPTY
-    where = "Settings > General > About (scroll to EID), or dial *#06#"
+    where = _(_WHERE_EID)
     if not value.isdigit() or len(value) != 32:
         return Check(
             Level.ERROR,
-            f"The EID has 32 digits; this has {len(value)} characters. You find it in {where}.",
+            _("The EID has 32 digits; this has {count} characters. You find it in {where}.").format(
+                count=len(value), where=where
+            ),
             value,
         )
     if not mod_97_10.is_valid(value):
         return Check(
             Level.ERROR,
-            f"The EID's last two check digits do not match: a digit is probably mistyped. "
-            f"Please compare it with {where}.",
+            _(
+                "The EID's last two check digits do not match: a digit is probably mistyped. "
+                "Please compare it with {where}."
+            ).format(where=where),
             value,
         )
-    return Check(Level.OK, "The EID's check digits are right.", value)
+    return Check(Level.OK, _("The EID's check digits are right."), value)
 
 
 # -- Apple ID --------------------------------------------------------------
@@ -309,7 +396,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^\+?[\d\s().\-]{7,20}$")
 
 
-def check_apple_id(raw: str) -> Check:
+def check_apple_id(raw: str, language: str = SOURCE_LANGUAGE) -> Check:
+    _ = translator(language).gettext
     value = (raw or "").strip()
     if not value:
         return EMPTY
@@ -318,22 +406,29 @@ def check_apple_id(raw: str) -> Check:
             return Check(Level.OK, "", value)
         return Check(
             Level.ERROR,
-            "This email address is incomplete; an Apple ID looks like name@example.com. "
-            "You find it at the top of Settings (tap your name) or in System Settings on a Mac.",
+            _(
+                "This email address is incomplete; an Apple ID looks like name@example.com. "
+                "You find it at the top of Settings (tap your name) or in System Settings on "
+                "a Mac."
+            ),
             value,
         )
     if _PHONE.match(value) and sum(c.isdigit() for c in value) >= 7:
         if not value.startswith("+"):
             return Check(
                 Level.WARNING,
-                "An Apple ID that is a phone number is best written with its country code, "
-                "for example +49 30 1234567.",
+                _(
+                    "An Apple ID that is a phone number is best written with its country code, "
+                    "for example +49 30 1234567."
+                ),
                 value,
             )
         return Check(Level.OK, "", value)
     return Check(
         Level.ERROR,
-        "An Apple ID is the email address (or, for some accounts, the phone number) you "
-        "sign in with. Case Dossier never asks for your password.",
+        _(
+            "An Apple ID is the email address (or, for some accounts, the phone number) you "
+            "sign in with. Case Dossier never asks for your password."
+        ),
         value,
     )

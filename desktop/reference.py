@@ -4,17 +4,24 @@ Each file under resources/reference/ carries a version and an as-of date;
 each entry its source and a confidence ("official", "secondary",
 "uncertain"). Loading checks every entry and names the one that is wrong, so
 a bad edit fails a test rather than a user's screen.
+
+Titles and summaries are English source data. An entry may add its own words
+in other languages, `"title_i18n": {"de": "…", "fr": "…", "zh_CN": "…", "ru": "…"}`
+(likewise `summary_i18n`, `scope_i18n`); `title_in(language)` picks them, with
+the English text for a language the entry does not have. A country override
+that changes a text and gives no translations of its own uses the English one.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desktop.i18n import LANGUAGES, SOURCE_LANGUAGE, normalize_language
 from desktop.paths import resources_dir
 
 CONFIDENCE = ("official", "secondary", "uncertain")
@@ -23,6 +30,19 @@ DEVICE_KINDS = ("iphone", "ipad", "mac", "watch", "airpods", "other")
 
 class ReferenceDataError(ValueError):
     pass
+
+
+Texts = dict[str, str]  # language (a key of desktop.i18n.LANGUAGES) -> text
+
+
+def in_language(texts: Texts, language: str, english: str) -> str:
+    """The text in a language, or the English source when the entry lacks it."""
+    return texts.get(normalize_language(language)) or english
+
+
+def read_translations(data: object, key: str, where: str) -> Texts:
+    """An entry's `<key>_i18n` object, checked (unknown language or empty text refused)."""
+    return _Entry(data, where).translations(key)
 
 
 @dataclass(frozen=True)
@@ -46,10 +66,18 @@ class Rule:
     jurisdiction: str = ""
     device_kinds: tuple[str, ...] = DEVICE_KINDS
     burden_on_seller: bool = False  # the seller must prove the fault was not there
+    title_i18n: Texts = field(default_factory=dict, hash=False)
+    summary_i18n: Texts = field(default_factory=dict, hash=False)
 
     @property
     def uncertain(self) -> bool:
         return self.confidence == "uncertain"
+
+    def title_in(self, language: str) -> str:
+        return in_language(self.title_i18n, language, self.title)
+
+    def summary_in(self, language: str) -> str:
+        return in_language(self.summary_i18n, language, self.summary)
 
 
 @dataclass(frozen=True)
@@ -62,10 +90,18 @@ class Program:
     scope: str
     source: str
     confidence: str
+    title_i18n: Texts = field(default_factory=dict, hash=False)
+    scope_i18n: Texts = field(default_factory=dict, hash=False)
 
     @property
     def uncertain(self) -> bool:
         return self.confidence == "uncertain"
+
+    def title_in(self, language: str) -> str:
+        return in_language(self.title_i18n, language, self.title)
+
+    def scope_in(self, language: str) -> str:
+        return in_language(self.scope_i18n, language, self.scope)
 
 
 @dataclass(frozen=True)
@@ -76,6 +112,14 @@ class PlanTerms:
     summary: str
     source: str
     confidence: str
+    title_i18n: Texts = field(default_factory=dict, hash=False)
+    summary_i18n: Texts = field(default_factory=dict, hash=False)
+
+    def title_in(self, language: str) -> str:
+        return in_language(self.title_i18n, language, self.title)
+
+    def summary_in(self, language: str) -> str:
+        return in_language(self.summary_i18n, language, self.summary)
 
 
 @dataclass(frozen=True)
@@ -126,6 +170,22 @@ class _Entry:
             raise ReferenceDataError(f"{self.where}: '{key}' must be a positive whole number")
         return value
 
+    def translations(self, key: str) -> Texts:
+        """`<key>_i18n`: an object of language -> non-empty text (absent: none)."""
+        name = f"{key}_i18n"
+        value = self.data.get(name)
+        if value is None:
+            return {}
+        languages = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+        if not isinstance(value, dict) or any(
+            code not in languages or not isinstance(text, str) or not text.strip()
+            for code, text in value.items()
+        ):
+            raise ReferenceDataError(
+                f"{self.where}: '{name}' must map languages {languages} to non-empty text"
+            )
+        return dict(value)
+
     def day(self, key: str) -> date:
         try:
             return date.fromisoformat(self.text(key))
@@ -167,7 +227,21 @@ def _rule(entry: _Entry, rule_id: str, jurisdiction: str = "") -> Rule:
         jurisdiction=jurisdiction,
         device_kinds=entry.kinds(),
         burden_on_seller=entry.data.get("burden_on_seller") is True,
+        title_i18n=entry.translations("title"),
+        summary_i18n=entry.translations("summary"),
     )
+
+
+def _override(raw: dict[str, Any], change: object) -> object:
+    """A country's version of a rule: the rule with the changed keys; a changed text
+    drops the rule's translations of it unless the change brings its own."""
+    if not isinstance(change, dict):
+        return change  # refused by _Entry, naming the override
+    merged = {**raw, **change}
+    for key in ("title", "summary"):
+        if key in change and f"{key}_i18n" not in change:
+            merged.pop(f"{key}_i18n", None)
+    return merged
 
 
 def _read(name: str, folder: Path | None) -> tuple[dict[str, Any], date]:
@@ -199,7 +273,7 @@ def load_consumer_law(folder: Path | None = None) -> ConsumerLaw:
         rule = _rule(entry, rule_id, entry.text("jurisdiction"))
         rules.append(rule)
         for country, change in (raw.get("overrides") or {}).items():
-            merged = _Entry({**raw, **change}, f"{entry.where} override {country}")
+            merged = _Entry(_override(raw, change), f"{entry.where} override {country}")
             overrides[(rule_id, country)] = _rule(merged, rule_id, rule.jurisdiction)
     return ConsumerLaw(frozenset(members), tuple(rules), overrides, as_of)
 
@@ -219,6 +293,8 @@ def load_programs(folder: Path | None = None) -> tuple[tuple[Program, ...], date
                 scope=entry.text("scope"),
                 source=entry.text("source"),
                 confidence=entry.confidence(),
+                title_i18n=entry.translations("title"),
+                scope_i18n=entry.translations("scope"),
             )
         )
     if len({p.id for p in programs}) != len(programs):
@@ -244,6 +320,8 @@ def load_apple_terms(folder: Path | None = None) -> AppleTerms:
             entry.text("summary"),
             entry.text("source"),
             entry.confidence(),
+            entry.translations("title"),
+            entry.translations("summary"),
         )
     return AppleTerms(
         warranty=_rule(_Entry(data.get("warranty"), "apple_coverage.json warranty"), "warranty"),

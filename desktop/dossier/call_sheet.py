@@ -107,12 +107,12 @@ def _two_columns(ctx: Context, left: list[Any], right: list[Any]) -> Any:
 
 def _whom(ctx: Context) -> list[Any]:
     s, st, rec = ctx.strings, ctx.styles, ctx.recommendation
-    from desktop.escalation import RUNG_TITLES
+    from desktop.escalation import rung_title
 
     if rec is None:
         return [ctx.para(s.whom, st.label, bold=True), ctx.para(s.not_recorded, st.body)]
     target = rec.target
-    title = RUNG_TITLES.get(target, rec.headline) if target is not None else rec.headline
+    title = rung_title(target, s.language) if target is not None else rec.headline
     how = s.contact_how[_HOW.get(target, "none") if target is not None else "none"]
     return [
         ctx.para(s.whom, st.label, bold=True),
@@ -146,8 +146,9 @@ def _number(ctx: Context, found: Directory | None, line: Line | None, zone: str)
 def hours_text(ctx: Context, line: Line, zone: str, authority: str) -> str:
     """The line's opening hours for the week of the day prepared, in the owner's time."""
     s = ctx.strings
+    note = line.hours_note_in(s.language)
     if not line.hours:
-        return line.hours_note or s.hours_unknown.format(authority=authority)
+        return note or s.hours_unknown.format(authority=authority)
     monday = ctx.prepared - timedelta(days=ctx.prepared.weekday())
     names = ctx.formats.weekdays()
     spans: list[tuple[list[int], str, str]] = []
@@ -166,8 +167,8 @@ def hours_text(ctx: Context, line: Line, zone: str, authority: str) -> str:
         label = names[days[0]] if len(days) == 1 else f"{names[days[0]]}–{names[days[-1]]}"
         parts.append(s.hours_span.format(days=label, opens=opens, closes=closes))
     text = s.hours_your_time.format(spans=s.list_separator.join(parts), zone=zone)
-    if line.hours_note:
-        text += f" {line.hours_note}"
+    if note:
+        text = s.hours_with_note.format(hours=text, note=note)
     return text
 
 
@@ -202,8 +203,8 @@ def _facts(ctx: Context) -> list[str]:
     if timeline:
         last = timeline[-1]
         facts.append(
-            s.contacts_so_far_line.format(
-                count=len(timeline),
+            s.contacts_so_far_line(
+                len(timeline),
                 date=ctx.date(last.at.date()),
                 outcome=s.outcomes_lower.get(last.outcome, str(last.outcome)),
             )
@@ -233,7 +234,10 @@ def _write_down(ctx: Context) -> list[Any]:
 def _scam_box(ctx: Context, found: Directory) -> Any:
     s, st = ctx.strings, ctx.styles
     return ctx.box(
-        [ctx.para(s.scam_heading, st.box_title, bold=True), ctx.para(found.scam_warning, st.small)],
+        [
+            ctx.para(s.scam_heading, st.box_title, bold=True),
+            ctx.para(found.scam_warning_in(s.language), st.small),
+        ],
         fill=layout.WARN_FILL,
         rule=layout.WARN_RULE,
         padding=6,

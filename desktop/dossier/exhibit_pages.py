@@ -77,7 +77,7 @@ def kind_label(ctx: Context, exhibit: Exhibit) -> str:
 def size_text(ctx: Context, size: int) -> str:
     s, number = ctx.strings, ctx.formats.number
     if size < 1024:
-        return s.size_bytes.format(value=size)
+        return s.size_bytes(size)
     if size < 1024 * 1024:
         return s.size_kb.format(value=number(size / 1024, 0))
     return s.size_mb.format(value=number(size / (1024 * 1024), 1))
@@ -87,7 +87,7 @@ def facts_line(ctx: Context, exhibit: Exhibit) -> str:
     s, item = ctx.strings, exhibit.attachment
     parts = [kind_label(ctx, exhibit)]
     if exhibit.pdf is not None and exhibit.pages > 1:
-        parts.append(s.facts_pages.format(pages=exhibit.pages))
+        parts.append(s.facts_pages(exhibit.pages))
     parts.append(s.facts_added.format(date=ctx.short_date(item.added_at.date())))
     if exhibit.file_size:
         parts.append(size_text(ctx, exhibit.file_size))

@@ -10,7 +10,7 @@ from reportlab.platypus.flowables import TopPadder
 
 from desktop.coverage import LayerKind, LayerState
 from desktop.dossier import layout
-from desktop.dossier.blocks import Context, spacer
+from desktop.dossier.blocks import Context, safely, spacer
 from desktop.dossier.flowables import MarkedParagraph
 from desktop.dossier.text import markup, one_line
 from desktop.model import Case, CaseType, Outcome, Tier
@@ -40,7 +40,7 @@ def case_numbers(ctx: Context) -> str:
     if len(numbers) <= COVER_CASE_NUMBERS:
         return "\n".join(numbers)
     shown = numbers[-COVER_CASE_NUMBERS:]
-    more = ctx.strings.more_case_numbers.format(count=len(numbers) - len(shown))
+    more = ctx.strings.more_case_numbers(len(numbers) - len(shown))
     return "\n".join([*shown, more])
 
 
@@ -130,10 +130,10 @@ def summary(ctx: Context) -> list[Any]:
     story.append(ctx.para(the_ask(ctx), st.body))
     rec = ctx.recommendation
     if rec is not None:
-        from desktop.escalation import RUNG_TITLES
+        from desktop.escalation import rung_title
 
         story.append(ctx.para(s.where_it_stands, st.subheading, bold=True))
-        reached = RUNG_TITLES.get(rec.standing, "")
+        reached = safely(lambda: rung_title(rec.standing, s.language), "")
         if reached:
             story.append(ctx.para(s.highest_reached.format(rung=reached), st.body))
         story.append(
@@ -156,9 +156,7 @@ def contacts_by_tier(ctx: Context) -> list[Any]:
     if len(timeline) == 1:
         intro = s.contacts_one.format(date=ctx.date(first))
     else:
-        intro = s.contacts_total.format(
-            count=len(timeline), first=ctx.date(first), last=ctx.date(last)
-        )
+        intro = s.contacts_total(len(timeline), first=ctx.date(first), last=ctx.date(last))
     rows = []
     for tier, entries in _by_tier(case):
         outcomes = Counter(entry.outcome for entry in entries)

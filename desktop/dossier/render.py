@@ -217,12 +217,16 @@ def _context(
     from desktop.dossier import layout
     from desktop.dossier.blocks import Context, safely
     from desktop.dossier.formats import Formats
-    from desktop.dossier.strings import EN
+    from desktop.dossier.strings import strings_for
     from desktop.escalation import recommend
 
+    # The dossier's own language, whatever the app's: a Russian speaker in the US may
+    # write to the US team in English. Any language without a catalog prints English.
+    strings = strings_for(case.owner.dossier_language)
+    language = strings.language
     return Context(
         case=case,
-        strings=EN,
+        strings=strings,
         formats=Formats(safely(lambda: case_locale(case), "en")),
         styles=styles,
         prepared=prepared,
@@ -230,9 +234,9 @@ def _context(
         redacted=redacted,
         exhibits=[],
         numbers={item.id: number for number, item in enumerate(case.attachments(), start=1)},
-        layers=safely(lambda: coverage_layers(case), []),
-        argument=safely(lambda: strongest_argument(case, prepared), ""),
-        recommendation=safely(lambda: recommend(case, prepared), None),
+        layers=safely(lambda: coverage_layers(case, language), []),
+        argument=safely(lambda: strongest_argument(case, prepared, language), ""),
+        recommendation=safely(lambda: recommend(case, prepared, language), None),
     )
 
 

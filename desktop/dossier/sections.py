@@ -65,15 +65,15 @@ def status(ctx: Context, layer: Layer) -> str:
     s, today = ctx.strings, ctx.prepared
     state = layer.state(today)
     if state is LayerState.NOT_STARTED:
-        return s.status_not_started.format(days=s.days((layer.start - today).days))
+        return s.status_not_started((layer.start - today).days)
     if layer.end is None:
         return s.status_active_open
     left = (layer.end - today).days
     if state is LayerState.ENDED:
-        return s.status_ended.format(days=s.days(-left))
+        return s.status_ended(-left)
     if left == 0:
         return s.status_active_last_day
-    return s.status_active_left.format(days=s.days(left))
+    return s.status_active_left(left)
 
 
 def device(ctx: Context) -> list[Any]:
@@ -118,7 +118,7 @@ def plan_text(ctx: Context) -> str:
     if start is None:
         return name
     if plan.months:
-        return s.plan_months.format(plan=name, start=ctx.date(start), months=plan.months)
+        return s.plan_months(plan.months, plan=name, start=ctx.date(start))
     return s.plan_value.format(plan=name, start=ctx.date(start))
 
 

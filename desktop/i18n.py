@@ -1,0 +1,253 @@
+"""Translations for the core, the dossier and the UI: gettext catalogs managed with Babel.
+
+One catalog per language, `resources/locale/<lang>/LC_MESSAGES/case_dossier.po`,
+compiled to the `.mo` beside it (committed, so a wheel or a frozen app needs no
+build step; `scripts/i18n.py check` and the tests fail when a `.mo` is stale).
+English is the source language: a message missing from a catalog is shown in
+English. Messages use named placeholders only ("{count} days", "{date}") and
+plural forms through `ngettext` (Russian has three, Chinese one).
+
+Two languages are in play and never mixed up: the UI language (`ui_language()`,
+from the OS on first start, then the user's choice) and the dossier language
+(`case.owner.dossier_language`): a Russian-speaking user in the US writes to
+Apple's US executive team in English. Core functions whose words reach the
+user take a `language` argument ("en" by default) and call `translator()`.
+
+No Qt here (the core never imports it); the UI loads Qt's own `qtbase_*.qm`
+for standard buttons and dialogs in desktop/ui/i18n.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext as _gettext
+import io
+import locale
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "case_dossier"
+SOURCE_LANGUAGE = "en"
+# The languages with a complete catalog, each with its name in that language.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "zh_CN": "简体中文",
+    "ru": "Русский",
+}
+
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{2,8}))*")
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction where it is defined; translate it where it is shown."""
+    return message
+
+
+def locale_dir() -> Path:
+    from desktop.paths import resources_dir
+
+    return resources_dir() / "locale"
+
+
+def supported_language(tag: str | None) -> str | None:
+    """One of LANGUAGES for a locale name or BCP 47 tag, or None if we have no catalog.
+
+    "de-AT", "de_DE.UTF-8" -> "de"; "ru_RU" -> "ru"; any Chinese ("zh", "zh-Hans-CN",
+    "zh_TW") -> "zh_CN", the only Chinese catalog; "C", "POSIX", "" -> None.
+    """
+    text = (tag or "").strip().split(".")[0].split("@")[0]
+    match = _TAG.match(text)
+    if match is None or text.upper() in ("C", "POSIX"):
+        return None
+    language = match.group(1).lower()
+    if language == "zh":
+        return "zh_CN"
+    return language if language in LANGUAGES else None
+
+
+def normalize_language(tag: str | None) -> str:
+    """The catalog to use for a language tag: one of LANGUAGES, English if unsupported."""
+    return supported_language(tag) or SOURCE_LANGUAGE
+
+
+class Translator:
+    """The messages of one language; missing entries come back in English."""
+
+    def __init__(self, language: str, catalog: _gettext.NullTranslations) -> None:
+        self.language = language
+        self._catalog = catalog
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message) if message else message
+
+    __call__ = gettext
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self._catalog.ngettext(singular, plural, count)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalog.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        return self._catalog.npgettext(context, singular, plural, count)
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's digit grouping (1,234 / 1.234 / 1 234)."""
+        if self.language == SOURCE_LANGUAGE:
+            return f"{value:,}"
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, format="#,##0", locale=self.language))
+
+    def __repr__(self) -> str:
+        return f"Translator({self.language!r})"
+
+
+_lock = threading.Lock()
+
+
+def translator(language: str | None = SOURCE_LANGUAGE) -> Translator:
+    """The translator for a language tag (cached); English for an unsupported one."""
+    return _translator(normalize_language(language))
+
+
+@cache
+def _translator(language: str) -> Translator:
+    if language == SOURCE_LANGUAGE:
+        return Translator(language, _gettext.NullTranslations())
+    with _lock:
+        return Translator(language, _load(language))
+
+
+def _load(language: str) -> _gettext.NullTranslations:
+    folder = locale_dir() / language / "LC_MESSAGES"
+    compiled = folder / f"{DOMAIN}.mo"
+    try:
+        with compiled.open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    except OSError:
+        pass
+    # A source checkout where the catalog was edited but not compiled yet.
+    source = folder / f"{DOMAIN}.po"
+    try:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with source.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return _gettext.GNUTranslations(buffer)
+    except (OSError, ValueError):
+        return _gettext.NullTranslations()
+
+
+# -- the UI language from the operating system -------------------------------
+
+_ENV_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def ui_language(
+    preferred: Iterable[str] | None = None, environ: Mapping[str, str] | None = None
+) -> str:
+    """The UI language on first start: the first of the user's languages we have.
+
+    `preferred` is the OS's ordered list when the caller knows it (the UI passes
+    QLocale.system().uiLanguages(), which reads the macOS and Windows settings).
+    Without it: LANGUAGE, LC_ALL, LC_MESSAGES, LANG; then the platform's own
+    setting (Windows' UI language, macOS' AppleLanguages); then Python's and
+    Babel's idea of the default locale. English if none of them is one of ours.
+    A given `environ` (tests) is the only place looked at after `preferred`.
+    """
+    for tag in _candidates(preferred, environ):
+        found = supported_language(tag)
+        if found is not None:
+            return found
+    return SOURCE_LANGUAGE
+
+
+def _candidates(
+    preferred: Iterable[str] | None, environ: Mapping[str, str] | None
+) -> Iterable[str]:
+    if preferred is not None:
+        yield from preferred
+    for name in _ENV_VARIABLES:
+        value = (os.environ if environ is None else environ).get(name, "")
+        if name == "LANGUAGE":  # a colon-separated list of preferences (GNU)
+            yield from value.split(":")
+        elif value:
+            yield value
+            break  # LC_ALL overrides LC_MESSAGES overrides LANG
+    if environ is not None:
+        return
+    yield from _platform_languages()
+    with contextlib.suppress(ValueError, TypeError, locale.Error):
+        yield locale.getlocale()[0] or ""
+    try:
+        from babel.core import default_locale
+
+        yield default_locale() or ""
+    except (ImportError, ValueError):
+        pass
+
+
+def _platform_languages() -> list[str]:
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            kernel = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+            buffer = ctypes.create_unicode_buffer(85)
+            found = []
+            # The display language first, then the regional format's language.
+            if kernel.LCIDToLocaleName(kernel.GetUserDefaultUILanguage(), buffer, 85, 0):
+                found.append(buffer.value)
+            if kernel.GetUserDefaultLocaleName(buffer, 85):
+                found.append(buffer.value)
+            return found
+        elif sys.platform == "darwin":
+            import plistlib
+
+            path = Path.home() / "Library" / "Preferences" / ".GlobalPreferences.plist"
+            with path.open("rb") as handle:
+                languages = plistlib.load(handle).get("AppleLanguages", [])
+            return [str(item) for item in languages]
+    except Exception:  # an unreadable setting only means we look further
+        pass
+    return []
+
+
+# -- messages with plural forms, defined ahead of use -------------------------
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A message with plural forms, marked where it is defined and shown later.
+
+    `Plural("{count} day", "{count} days")(3)` is "3 days"; in Russian the
+    catalog's three forms give "3 дня" and "5 дней". `{count}` is the number
+    grouped for the language; other named values are passed as keywords.
+    Extracted like ngettext (keyword `Plural:1,2` in scripts/i18n.py).
+    """
+
+    singular: str
+    plural: str
+    language: str = SOURCE_LANGUAGE
+
+    def __call__(self, count: int, **values: object) -> str:
+        words = translator(self.language)
+        template = words.ngettext(self.singular, self.plural, count)
+        values.setdefault("count", words.number(count))
+        return template.format(**values)
+
+    def in_language(self, language: str) -> Plural:
+        return replace(self, language=normalize_language(language))
