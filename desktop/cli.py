@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, selftest
 from desktop.bundle import (
     SUFFIX,
     CaseFileError,
@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help=f"add the case in a {SUFFIX} file to your cases")
     imp.add_argument("file", type=Path)
+
+    selftest.add_arguments(sub.add_parser("self-test", help=selftest.HELP))
     return parser
 
 
@@ -76,6 +78,7 @@ def run_cli(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
         handler = {"list": _list, "render": _render, "export": _export, "import": _import}
+        handler["self-test"] = selftest.run_from_args
         return handler[args.command](args)
     except (CliError, CaseFileError, StoreError, SealError) as exc:
         print(f"case-dossier: {exc}", file=sys.stderr)
