@@ -33,6 +33,7 @@ def configure(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
+    theme.follow_system_scheme(app)
 
 
 def open_data(window: MainWindow) -> None:
@@ -51,6 +52,7 @@ def open_data(window: MainWindow) -> None:
         window.close()
         return
     window.set_casebook(CaseBook(store, vault))
+    window.warm_up_renderer()  # on a worker: the first dossier is then as quick as the next
 
 
 def _report_first_paint(app: QApplication) -> None:

@@ -9,16 +9,18 @@ thread: never do that here.) reportlab is imported inside the worker only.
 from __future__ import annotations
 
 import copy
-import gc
 import logging
 import shutil
 import tempfile
 import threading
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.model import Case
+from desktop.ui.gc_pause import pause_garbage_collection, resume_garbage_collection
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 
@@ -32,17 +34,31 @@ TEXT_FAILED = N_(
 )
 
 
+@dataclass(frozen=True)
+class DossierOptions:
+    """What the user chose on the Dossier tab; passed through to render_dossier."""
+
+    page_size: str = "auto"  # "A4", "Letter" or "auto" (from the case's country)
+    redacted: bool = False
+    include_receipts_in_redacted: bool = False
+    renditions_dir: Path | None = None
+    prepared_on: date | None = None
+
+
 class _RenderWorker(QObject):
     progressed = Signal(int, int)
     rendered = Signal(int)
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, case: Case, out_path: Path, attachments_dir: Path | None) -> None:
+    def __init__(
+        self, case: Case, out_path: Path, attachments_dir: Path | None, options: DossierOptions
+    ) -> None:
         super().__init__()
         self._case = case
         self._out_path = out_path
         self._attachments_dir = attachments_dir
+        self._options = options
         self.stop = threading.Event()
 
     @Slot()
@@ -64,6 +80,11 @@ class _RenderWorker(QObject):
                 self._case,
                 self._out_path,
                 attachments_dir=self._attachments_dir,
+                prepared_on=self._options.prepared_on,
+                page_size=self._options.page_size,
+                redacted=self._options.redacted,
+                include_receipts_in_redacted=self._options.include_receipts_in_redacted,
+                renditions_dir=self._options.renditions_dir,
                 progress=lambda step, total: emit(self.progressed, step, total),
                 cancelled=self.stop.is_set,
             )
@@ -90,13 +111,20 @@ class DossierJob(QObject):
     cancelled = Signal()
 
     def __init__(
-        self, case: Case, attachments_dir: Path | None, parent: QObject | None = None
+        self,
+        case: Case,
+        attachments_dir: Path | None,
+        parent: QObject | None = None,
+        options: DossierOptions | None = None,
     ) -> None:
         super().__init__(parent)
+        self.options = options or DossierOptions()
         self._folder = Path(tempfile.mkdtemp(prefix="case-dossier-"))
         self.pdf_path = self._folder / "dossier.pdf"
         # The worker gets its own copy: the user may go on editing while it renders.
-        self._worker = _RenderWorker(copy.deepcopy(case), self.pdf_path, attachments_dir)
+        self._worker = _RenderWorker(
+            copy.deepcopy(case), self.pdf_path, attachments_dir, self.options
+        )
         self._thread = QThread()
         self._thread.setObjectName("dossier-render")
         self._worker.moveToThread(self._thread)
@@ -109,7 +137,7 @@ class DossierJob(QObject):
 
     def start(self) -> None:
         self._running = True
-        _pause_garbage_collection()
+        pause_garbage_collection()
         self._thread.start()
 
     def cancel(self) -> None:
@@ -155,27 +183,4 @@ class DossierJob(QObject):
             return
         self._running = False
         self._thread.wait()  # the worker has quit its loop already: this returns at once
-        _resume_garbage_collection()
-
-
-# Python's cyclic garbage collector runs in whichever thread happens to allocate.
-# If it runs in the render thread and frees a Qt object made on the GUI thread,
-# the process crashes. So while a render runs the collector is paused, and the
-# GUI thread collects before and after.
-_paused = 0
-
-
-def _pause_garbage_collection() -> None:
-    global _paused
-    if _paused == 0:
-        gc.collect()
-        gc.disable()
-    _paused += 1
-
-
-def _resume_garbage_collection() -> None:
-    global _paused
-    _paused = max(_paused - 1, 0)
-    if _paused == 0:
-        gc.enable()
-        gc.collect()
+        resume_garbage_collection()

@@ -58,6 +58,31 @@ _SHAPES: dict[str, str] = {
     'a1.7 1.7 0 0 1-2.4-2.4l7.4-7.4"/>',
     "phone_call": '<path d="M5 3.5h3.5l1.5 4.5-2.2 1.4a11 11 0 0 0 5.3 5.3l1.4-2.2 4.5 1.5V17.5'
     'a2 2 0 0 1-2 2A16 16 0 0 1 3 5.5a2 2 0 0 1 2-2z"/>',
+    "search": '<circle cx="10.5" cy="10.5" r="6"/><path d="M15 15l5.5 5.5"/>',
+    "printer": '<path d="M7 9V3.5h10V9"/><rect x="3.5" y="9" width="17" height="8" rx="1.6"/>'
+    '<path d="M7 14.5h10v6H7z"/><path d="M17 11.5h.01"/>',
+    "save": '<path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5"/><path d="M4 15.5v3a2 2 0 0 0 2 2h12'
+    'a2 2 0 0 0 2-2v-3"/>',
+    "gear": '<circle cx="12" cy="12" r="3"/><path d="M12 2.8v2.6M12 18.6v2.6M2.8 12h2.6'
+    'M18.6 12h2.6M5.5 5.5l1.9 1.9M16.6 16.6l1.9 1.9M5.5 18.5l1.9-1.9M16.6 7.4l1.9-1.9"/>',
+    "archive": '<rect x="3" y="4" width="18" height="4.5" rx="1"/>'
+    '<path d="M5 8.5v10a1.5 1.5 0 0 0 1.5 1.5h11a1.5 1.5 0 0 0 1.5-1.5v-10M10 12.5h4"/>',
+    "undo": '<path d="M9 14.5L4 9.5l5-5"/><path d="M4 9.5h10a6 6 0 0 1 0 12h-3"/>',
+    "redo": '<path d="M15 14.5l5-5-5-5"/><path d="M20 9.5H10a6 6 0 0 0 0 12h3"/>',
+    "image": '<rect x="3" y="4.5" width="18" height="15" rx="2"/>'
+    '<circle cx="8.5" cy="9.5" r="1.6"/><path d="M21 16l-5.5-5.5L6 19.5"/>',
+    "external": '<path d="M14 4h6v6M20 4l-9 9"/><path d="M18 14v4.5a1.5 1.5 0 0 1-1.5 1.5h-11'
+    'A1.5 1.5 0 0 1 4 18.5v-11A1.5 1.5 0 0 1 5.5 6H10"/>',
+    "calendar": '<rect x="3.5" y="5" width="17" height="15.5" rx="2"/>'
+    '<path d="M3.5 10h17M8 3v4M16 3v4"/>',
+    "shield": '<path d="M12 3l7.5 3v5.5c0 4.6-3.2 8.1-7.5 9.5-4.3-1.4-7.5-4.9-7.5-9.5V6z"/>',
+    "clock": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>',
+    "list": '<path d="M9 6.5h11M9 12h11M9 17.5h11"/><circle cx="4.8" cy="6.5" r=".6" fill="{c}"/>'
+    '<circle cx="4.8" cy="12" r=".6" fill="{c}"/><circle cx="4.8" cy="17.5" r=".6" fill="{c}"/>',
+    "reopen": '<path d="M4 12a8 8 0 1 0 2.4-5.7"/><path d="M4 4v4.5h4.5"/>',
+    "inbox": '<path d="M3.5 13.5l2.6-8a1.5 1.5 0 0 1 1.4-1h9a1.5 1.5 0 0 1 1.4 1l2.6 8v5'
+    'a1.5 1.5 0 0 1-1.5 1.5h-14A1.5 1.5 0 0 1 3.5 18.5z"/><path d="M3.5 13.5h5l1.5 2.5h4'
+    'l1.5-2.5h5"/>',
 }
 
 # DeviceKind values -> icon names (plain strings: this module must not slow start-up).

@@ -1,53 +1,46 @@
-"""The main window: cases on the left, the selected case on the right, the keychain
-banner on top, and where secrets are kept in the status bar.
+"""The main window: cases on the left, the selected case's tabs on the right, the keychain
+banner on top, and where secrets are kept (and "Saved") in the status bar.
 
 It gets its CaseBook from outside (`set_casebook`), so that the window can be
-shown before the keyring is probed, and so tests can hand in their own. The
-wizard and the dossier renderer are imported only when first used.
+shown before the keyring is probed, and so tests can hand in their own. What
+shows cases is built when the CaseBook arrives; the wizard, the dialogs and
+the dossier renderer are imported only when first used.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.window_actions import build_actions
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from desktop.casebook import CaseBook
-    from desktop.model import Case
+    from desktop.model import Case, Closure
+    from desktop.ui.background import BackgroundTasks
     from desktop.ui.case_list import CaseListPanel
-    from desktop.ui.case_view import CaseView
-    from desktop.ui.dossier_bar import DossierBar
-    from desktop.ui.dossier_export import DossierExport
+    from desktop.ui.case_session import CaseSession
+    from desktop.ui.case_sessions import CaseSessions
+    from desktop.ui.case_workspace import CaseWorkspace
     from desktop.ui.dossier_job import DossierJob
     from desktop.ui.vault_banner import VaultBanner
     from desktop.ui.welcome_view import WelcomeView
     from desktop.ui.wizard.case_wizard import CaseWizard
 
-TEXT_MENU_FILE = N_("&File")
-TEXT_MENU_CASE = N_("&Case")
-TEXT_MENU_HELP = N_("&Help")
-TEXT_NEW_CASE = N_("&New case…")
-TEXT_CREATE_DOSSIER = N_("Create &dossier…")
-TEXT_QUIT = N_("&Quit")
-TEXT_EDIT_CASE = N_("&Edit in wizard")
-TEXT_DELETE_CASE = N_("&Delete case…")
-TEXT_OPEN_DATA = N_("Open data &folder")
-TEXT_ABOUT = N_("&About Case Dossier")
 TEXT_OPENING = N_("Opening your cases…")
 TEXT_CHECKING = N_("Checking the keychain…")
 TEXT_SAVED = N_("Saved at {time}")
+TEXT_NOT_SAVED = N_("Not saved: {reason}")
 TEXT_COPIED = N_("{field} copied")
 TEXT_LOCKED_TITLE = N_("The keychain is locked")
 TEXT_LOCKED_EDIT = N_(
@@ -63,14 +56,13 @@ TEXT_DELETE_DETAIL = N_(
 TEXT_DELETE = N_("Delete case")
 TEXT_KEEP = N_("Keep it")
 TEXT_DELETED = N_("Case deleted")
-TEXT_SAVE_DIALOG = N_("Save the dossier")
-TEXT_PDF_FILTER = N_("PDF documents (*.pdf)")
-TEXT_ABOUT_BODY = N_(
-    "<h3>Case Dossier {version}</h3>"
-    "<p>Prepare an Apple warranty or support case: your device's identifiers, the receipt, "
-    "every contact, and a dossier to bring along.</p>"
-    "<p>Case Dossier is independent and not affiliated with Apple Inc.</p>"
-)
+TEXT_CLOSE_COMMAND = N_("Close case")
+TEXT_REOPEN_COMMAND = N_("Reopen case")
+TEXT_CLOSED = N_("Case closed. Reopen it at any time; everything stays.")
+TEXT_REOPENED = N_("Case reopened. How it ended stays in its history.")
+TEXT_SAMPLE_FAILED = N_("The sample case could not be opened")
+TEXT_SAMPLE_ADDED = N_("The sample case was added. It is fictional: delete it whenever you like.")
+TEXT_WHERE_TITLE = N_("Where to find your serial number")
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_SPLITTER = "mainWindow/splitter"
@@ -82,14 +74,17 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()
     saved = Signal(str)  # case id
+    dossier_ready = Signal(str, int)  # the rendered (temporary) PDF, pages
     dossier_saved = Signal(str)  # where the PDF went
     dossier_failed = Signal(str)  # the message shown
+    renditions_ready = Signal(int)  # how many print renditions were prepared
 
     banner: VaultBanner
     case_list: CaseListPanel
     welcome: WelcomeView
-    case_view: CaseView
-    dossier_bar: DossierBar
+    workspace: CaseWorkspace
+    sessions: CaseSessions
+    background: BackgroundTasks
 
     def __init__(
         self,
@@ -101,11 +96,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.casebook: CaseBook | None = None
         self.settings = settings if settings is not None else QSettings()
-        self.current_case: Case | None = None
+        self.session: CaseSession | None = None
         self.wizard: CaseWizard | None = None
-        self._export: DossierExport | None = None
+        self.today = date.today
         self._built = False
         self._painted = False
+        self._print_when_ready = False
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
 
@@ -129,25 +125,74 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.vault_label)
         self.statusBar().setSizeGripEnabled(False)
 
-        self._build_actions()
+        self.actions_ = build_actions(
+            self,
+            {
+                "new_case": self.new_case,
+                "open_sample": self.open_sample_case,
+                "create_dossier": self.create_dossier,
+                "print_dossier": self.print_dossier,
+                "save_dossier": self.save_dossier,
+                "quit": self.close,
+                "undo": self.undo,
+                "redo": self.redo,
+                "find": self.find_case,
+                "preferences": self.show_preferences,
+                "log_call": self.log_call,
+                "edit_case": self.edit_case,
+                "close_case": self.close_case,
+                "reopen_case": self.reopen_case,
+                "delete_case": self.delete_case,
+                "where_serial": self.show_where_serial,
+                "open_data": self.open_data_folder,
+                "about": self.show_about,
+            },
+        )
+        a = self.actions_
+        # Short names for the actions others use (tests, the app's smoke run).
+        self.new_case_action = a.new_case
+        self.create_dossier_action = a.create_dossier
+        self.edit_case_action = a.edit_case
+        self.delete_case_action = a.delete_case
+        self.open_data_action = a.open_data
+        self.about_action = a.about
+        self.undo_action = a.undo
+        self.redo_action = a.redo
+        self.refresh_actions()
         self._restore_geometry()
         if casebook is not None:
             self.set_casebook(casebook)
+
+    # -- set-up -----------------------------------------------------------------------
 
     def _build_content(self) -> None:
         """Everything that shows cases: built once, when the data is there."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
 
+        from desktop import paths
         from desktop.ui import icons
+        from desktop.ui.background import BackgroundTasks
         from desktop.ui.case_list import CaseListPanel
-        from desktop.ui.case_view import CaseView
-        from desktop.ui.dossier_bar import DossierBar
+        from desktop.ui.case_sessions import CaseSessions
+        from desktop.ui.case_workspace import CaseWorkspace
         from desktop.ui.vault_banner import VaultBanner
         from desktop.ui.welcome_view import WelcomeView
+        from desktop.ui.window_actions import install_shortcuts
 
+        assert self.casebook is not None
         self.setWindowIcon(icons.app_icon())
-        self._install_shortcuts()
+        install_shortcuts(self.actions_)
+        self.background = BackgroundTasks(self)
+        self.sessions = CaseSessions(self.casebook, self)
+        self.sessions.saved.connect(self._on_session_saved)
+        self.sessions.save_failed.connect(self._on_save_failed)
+        group = self.sessions.undo_group
+        group.canUndoChanged.connect(self.refresh_actions)
+        group.canRedoChanged.connect(self.refresh_actions)
+        group.undoTextChanged.connect(self.refresh_actions)
+        group.redoTextChanged.connect(self.refresh_actions)
+
         self.banner = VaultBanner()
         self.banner.retry_requested.connect(self.retry_vault)
         banner_holder = QVBoxLayout()
@@ -159,83 +204,45 @@ class MainWindow(QMainWindow):
         self.case_list.case_selected.connect(self._show_case)
         self.case_list.case_activated.connect(self.edit_case)
         self.case_list.new_case_requested.connect(self.new_case)
-        self.case_list.setMinimumWidth(240)
+        self.case_list.setMinimumWidth(260)
         self.welcome = WelcomeView()
         self.welcome.prepare_requested.connect(self.new_case)
-        self.case_view = CaseView()
-        self.case_view.edit_requested.connect(self.edit_case)
-        self.case_view.dossier_requested.connect(self.create_dossier)
-        self.case_view.copied.connect(self._on_copied)
-        self.dossier_bar = DossierBar()
+        self.welcome.sample_requested.connect(self.open_sample_case)
 
-        case_area = QWidget()
-        case_column = QVBoxLayout(case_area)
-        case_column.setContentsMargins(0, 0, 0, 0)
-        case_column.setSpacing(0)
-        case_column.addWidget(self.case_view, 1)
-        bar_holder = QVBoxLayout()
-        bar_holder.setContentsMargins(theme.SPACE_XL, 0, theme.SPACE_XL, theme.SPACE_L)
-        bar_holder.addWidget(self.dossier_bar)
-        case_column.addLayout(bar_holder)
-        self._case_area = case_area
+        self.workspace = CaseWorkspace(self.casebook, self.settings, paths.renditions_dir())
+        self.workspace.today = lambda: self.today()
+        ws = self.workspace
+        ws.copied.connect(self._on_copied)
+        ws.header.dossier_requested.connect(self.create_dossier)
+        ws.header.log_call_requested.connect(self.log_call)
+        ws.header.edit_requested.connect(self.edit_case)
+        ws.header.close_requested.connect(self.close_case)
+        ws.header.reopen_requested.connect(self.reopen_case)
+        ws.details.edit_in_wizard_requested.connect(self.edit_case)
+        ws.evidence.pictures_added.connect(self.prepare_renditions)
+        ws.coach.log_call_requested.connect(self.log_call)
+        ws.coach.letter_requested.connect(self.write_letter)
+        ws.dossier.ready.connect(self._on_dossier_ready)
+        ws.dossier.saved.connect(self._on_dossier_saved)
+        ws.dossier.failed.connect(self._on_dossier_failed)
+        ws.dossier.running_changed.connect(self.refresh_actions)
 
         self.content = QStackedWidget()
         self.content.addWidget(self.welcome)
-        self.content.addWidget(case_area)
+        self.content.addWidget(self.workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.case_list)
         self.splitter.addWidget(self.content)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 800])
+        self.splitter.setSizes([320, 880])
         self.splitter.setChildrenCollapsible(False)
         splitter_state = self.settings.value(SETTINGS_SPLITTER)
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentWidget(self.splitter)
+        self.setAcceptDrops(True)
         self._built = True
-
-    # -- set-up -----------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        def action(text: str, slot: object) -> QAction:
-            act = QAction(tr(text), self)
-            act.triggered.connect(slot)
-            return act
-
-        self.new_case_action = action(TEXT_NEW_CASE, self.new_case)
-        self.create_dossier_action = action(TEXT_CREATE_DOSSIER, self.create_dossier)
-        self.quit_action = action(TEXT_QUIT, self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.edit_case_action = action(TEXT_EDIT_CASE, self.edit_case)
-        self.delete_case_action = action(TEXT_DELETE_CASE, self.delete_case)
-        self.open_data_action = action(TEXT_OPEN_DATA, self.open_data_folder)
-        self.about_action = action(TEXT_ABOUT, self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-        file_menu = self.menuBar().addMenu(tr(TEXT_MENU_FILE))
-        file_menu.addAction(self.new_case_action)
-        file_menu.addAction(self.create_dossier_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        case_menu = self.menuBar().addMenu(tr(TEXT_MENU_CASE))
-        case_menu.addAction(self.edit_case_action)
-        case_menu.addSeparator()
-        case_menu.addAction(self.delete_case_action)
-        help_menu = self.menuBar().addMenu(tr(TEXT_MENU_HELP))
-        help_menu.addAction(self.open_data_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-        self.refresh_actions()
-
-    def _install_shortcuts(self) -> None:
-        # After the first paint: the first setShortcut() builds PySide's Qt enums (~20 ms).
-        from PySide6.QtGui import QKeySequence
-
-        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
-        self.create_dossier_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.edit_case_action.setShortcut(QKeySequence("Ctrl+E"))
 
     def set_casebook(self, casebook: CaseBook) -> None:
         """Hand in the cases (after the keyring has been probed); shows the list."""
@@ -246,34 +253,56 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.refresh_actions()
 
+    def warm_up_renderer(self) -> None:
+        """Load the dossier renderer's libraries and fonts on a worker, so the first
+        dossier is as quick as the next (the app calls this after start-up)."""
+
+        def work() -> None:
+            from desktop.dossier import warm_up
+
+            warm_up()
+
+        self.background.run("dossier-warm-up", work)
+
     # -- what is shown ----------------------------------------------------------------
 
     def refresh_cases(self, select_id: str | None = None) -> None:
+        from desktop.ui.case_index import case_entries
+
         if self.casebook is None:
             return
-        summaries = self.casebook.list_cases()
-        self.case_list.setVisible(bool(summaries))
-        if not summaries:
-            self.current_case = None
+        entries = case_entries(self.casebook, self.today(), self.sessions.loaded_cases())
+        self.case_list.setVisible(bool(entries))
+        if not entries:
+            self._show_nothing()
             self.content.setCurrentWidget(self.welcome)
-            self.refresh_actions()
             return
-        self.case_list.show_cases(summaries, select_id)
+        self.case_list.show_cases(entries, select_id)
 
     def _show_case(self, case_id: str) -> None:
         if self.casebook is None or not case_id:
-            self.current_case = None
-            self.refresh_actions()
+            self._show_nothing()
             return
         try:
-            self.current_case = self.casebook.load(case_id)
+            session = self.sessions.open(case_id)
         except KeyError:  # deleted meanwhile (another window, a test)
             self.refresh_cases()
             return
-        vault = self.casebook.vault
-        self.case_view.show_case(self.current_case, vault.state)
-        self.content.setCurrentWidget(self._case_area)
+        self.session = session
+        self.workspace.set_session(session, self.casebook.vault.state)
+        self.content.setCurrentWidget(self.workspace)
         self.refresh_actions()
+
+    def _show_nothing(self) -> None:
+        self.session = None
+        if self._built:
+            self.workspace.set_session(None, None)
+            self.sessions.deactivate()
+        self.refresh_actions()
+
+    @property
+    def current_case(self) -> Case | None:
+        return self.session.case if self.session is not None else None
 
     def _show_vault(self) -> None:
         from desktop.ui import icons
@@ -292,17 +321,44 @@ class MainWindow(QMainWindow):
     def vault_status_text(self) -> str:
         return self.vault_label.text()
 
-    def refresh_actions(self) -> None:
+    def refresh_actions(self, *_: object) -> None:
+        from desktop.model import CaseStatus
+        from desktop.ui.window_actions import redo_text, undo_text
+
+        a = self.actions_
         has_book = self.casebook is not None
-        has_case = self.current_case is not None
-        running = self._export is not None and self._export.is_running()
-        self.new_case_action.setEnabled(has_book)
-        self.create_dossier_action.setEnabled(has_case and not running)
+        case = self.current_case
+        has_case = case is not None
+        running = self._built and self.workspace.dossier.is_running()
+        has_pdf = self._built and self.workspace.dossier.pdf_path is not None
+        a.new_case.setEnabled(has_book)
+        a.open_sample.setEnabled(has_book)
+        a.create_dossier.setEnabled(has_case and not running)
+        a.print_dossier.setEnabled(has_case and not running)
+        a.save_dossier.setEnabled(has_pdf and not running)
+        a.find.setEnabled(has_book)
+        a.log_call.setEnabled(has_case and case.status is not CaseStatus.DRAFT)
+        a.edit_case.setEnabled(has_case)
+        a.close_case.setEnabled(has_case and case.status is CaseStatus.OPEN)
+        a.reopen_case.setEnabled(has_case and case.status is CaseStatus.CLOSED)
+        a.delete_case.setEnabled(has_case and not running)
+        a.open_data.setEnabled(has_book)
         if self._built:
-            self.case_view.dossier_button.setEnabled(has_case and not running)
-        self.edit_case_action.setEnabled(has_case)
-        self.delete_case_action.setEnabled(has_case and not running)
-        self.open_data_action.setEnabled(has_book)
+            self.workspace.header.dossier_button.setEnabled(has_case and not running)
+            group = self.sessions.undo_group
+            a.undo.setEnabled(group.canUndo())
+            a.redo.setEnabled(group.canRedo())
+            a.undo.setText(undo_text(group.undoText()))
+            a.redo.setText(redo_text(group.redoText()))
+        else:
+            a.undo.setEnabled(False)
+            a.redo.setEnabled(False)
+
+    def _on_session_saved(self, case_id: str) -> None:
+        self._mark_saved(case_id)
+        if self._built:
+            self.refresh_cases(select_id=self.case_list.selected_id() or case_id)
+        self.refresh_actions()
 
     def _mark_saved(self, case_id: str) -> None:
         self.saved_label.setText(
@@ -311,16 +367,46 @@ class MainWindow(QMainWindow):
         self._show_vault()  # a save may have found the keychain locked
         emit(self.saved, case_id)
 
+    def _on_save_failed(self, reason: str) -> None:
+        self.saved_label.setText(tr(TEXT_NOT_SAVED).format(reason=reason))
+        theme.with_colour(self.saved_label, theme.colours().error)
+
     # -- cases ------------------------------------------------------------------------
 
     def new_case(self) -> None:
-        self._open_wizard(None)
+        from desktop.model import Case, Owner
+        from desktop.ui import preferences
+
+        language = preferences.dossier_language(self.settings)
+        self._open_wizard(Case(owner=Owner(dossier_language=language)))
+
+    def open_sample_case(self) -> None:
+        from desktop.bundle import CaseFileError
+        from desktop.store import StoreError
+        from desktop.ui.sample_case_file import import_sample_case
+        from desktop.vault import VaultError
+
+        if self.casebook is None:
+            return
+        try:
+            case = import_sample_case(self.casebook)
+        except (FileNotFoundError, CaseFileError, StoreError, VaultError, OSError) as exc:
+            from desktop.ui import dialogs
+
+            dialogs.tell(self, tr(TEXT_SAMPLE_FAILED), str(exc), warning=True)
+            return
+        self.case_list.set_filter(None)
+        self.case_list.search_edit.clear()
+        self.refresh_cases(select_id=case.id)
+        self._mark_saved(case.id)
+        self.statusBar().showMessage(tr(TEXT_SAMPLE_ADDED), 6000)
 
     def edit_case(self) -> None:
         if self.current_case is None or self.casebook is None:
             return
         if not self._secrets_readable():
             return
+        self.workspace.details.flush()
         self._open_wizard(self.casebook.load(self.current_case.id))
 
     def _secrets_readable(self) -> bool:
@@ -360,11 +446,52 @@ class MainWindow(QMainWindow):
         wizard.show()
 
     def _on_wizard_saved(self, case_id: str) -> None:
-        self.refresh_cases(select_id=case_id)  # selects it, which shows it
+        # The wizard edited its own copy: the session's copy (and its undo history) is stale.
+        self.sessions.forget(case_id)
+        if self.session is not None and self.session.case_id == case_id:
+            self.session = None
+        self.case_list.set_filter(None)
+        self.refresh_cases(select_id=case_id)
+        if self.case_list.selected_id() == case_id:
+            self._show_case(case_id)
         self._mark_saved(case_id)
 
     def _on_wizard_gone(self, *_: object) -> None:
         self.wizard = None
+
+    def close_case(self) -> None:
+        from desktop.model import CaseStatus
+        from desktop.ui.case_commands import SetValues
+
+        session = self.session
+        if session is None or session.case.status is not CaseStatus.OPEN:
+            return
+        self.workspace.details.flush()
+        closure = self.ask_closure(session.case)
+        if closure is None:
+            return
+        values = {"status": CaseStatus.CLOSED, "closure": closure}
+        session.push(SetValues(session, tr(TEXT_CLOSE_COMMAND), values))
+        self.statusBar().showMessage(tr(TEXT_CLOSED), 5000)
+
+    def ask_closure(self, case: Case) -> Closure | None:
+        """The close-case dialog (replaced in tests)."""
+        from desktop.ui.close_case_dialog import CloseCaseDialog
+
+        dialog = CloseCaseDialog(case, self.today(), self)
+        if dialog.exec() != CloseCaseDialog.DialogCode.Accepted:
+            return None
+        return dialog.closure(self.today())
+
+    def reopen_case(self) -> None:
+        from desktop.model import CaseStatus
+        from desktop.ui.case_commands import SetValues
+
+        session = self.session
+        if session is None or session.case.status is not CaseStatus.CLOSED:
+            return
+        session.push(SetValues(session, tr(TEXT_REOPEN_COMMAND), {"status": CaseStatus.OPEN}))
+        self.statusBar().showMessage(tr(TEXT_REOPENED), 5000)
 
     def delete_case(self) -> None:
         case = self.current_case
@@ -386,8 +513,10 @@ class MainWindow(QMainWindow):
         )
         if answer != Button.Yes:
             return
+        self.workspace.set_session(None, None)
+        self.session = None
+        self.sessions.forget(case.id)
         self.casebook.delete(case.id)
-        self.current_case = None
         self.refresh_cases()
         self.statusBar().showMessage(tr(TEXT_DELETED), 4000)
 
@@ -395,46 +524,176 @@ class MainWindow(QMainWindow):
         if self.casebook is not None:
             self.casebook.vault.retry()
             self._show_vault()
-            self._show_case(self.case_list.selected_id())
+            # Secrets may be readable now: load the case again.
+            selected = self.case_list.selected_id()
+            if selected and self.session is not None and not self.session.undo_stack.count():
+                self.sessions.forget(selected)
+                self.session = None
+            self._show_case(selected)
+
+    # -- editing ----------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if not self._built:
+            return
+        self.workspace.details.flush()
+        self.sessions.undo_group.undo()
+
+    def redo(self) -> None:
+        if self._built:
+            self.sessions.undo_group.redo()
+
+    def find_case(self) -> None:
+        if self._built and self.casebook is not None:
+            self.case_list.setVisible(True)
+            self.case_list.focus_search()
+
+    def log_call(self) -> None:
+        if self.session is None:
+            return
+        self.workspace.show_tab(self.workspace.timeline)
+        self.workspace.timeline.log_call()
+
+    def write_letter(self, kind: str) -> None:
+        if self.session is None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.letters import LetterDialog
+
+        dossier = self.workspace.dossier.last_saved
+        dialog = LetterDialog(self.session.case, kind, dossier, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    # -- evidence ---------------------------------------------------------------------
+
+    def prepare_renditions(self, attachments: list[object]) -> None:
+        """Print renditions of new pictures, off the GUI thread, so dossiers are quick."""
+        from desktop import paths
+
+        if self.casebook is None or not attachments:
+            return
+        casebook = self.casebook
+        cache = paths.renditions_dir()
+        jobs = [(casebook.attachment_path(att), att.sha256) for att in attachments]  # type: ignore[attr-defined]
+
+        def work() -> int:
+            from desktop.dossier import RenditionError, prepare_rendition
+
+            made = 0
+            for source, key in jobs:
+                try:
+                    prepare_rendition(source, cache, key=key or None)
+                except (RenditionError, OSError):
+                    continue  # the dossier says why when it is made
+                made += 1
+            return made
+
+        self.background.run("renditions", work, self._on_renditions_ready)
+
+    def _on_renditions_ready(self, made: object) -> None:
+        emit(self.renditions_ready, int(made) if isinstance(made, int) else 0)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from desktop.ui.evidence_files import local_files
+
+        if self.session is not None and local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from desktop.ui.evidence_files import local_files
+
+        paths = local_files(event.mimeData())
+        if self.session is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.workspace.show_tab(self.workspace.evidence)
+        self.workspace.evidence.add_paths(paths)
 
     # -- the dossier --------------------------------------------------------------------
 
     @property
     def dossier_job(self) -> DossierJob | None:
-        return self._export.job if self._export is not None else None
+        return self.workspace.dossier.job if self._built else None
 
     def create_dossier(self) -> None:
-        if self.current_case is None or self.casebook is None:
+        if self.session is None:
             return
-        if self._export is None:
-            from desktop.ui.dossier_export import DossierExport
-
-            self._export = DossierExport(self)
-        self._export.start(self.current_case, self.casebook.attachments_dir)
+        self.workspace.details.flush()
+        self.workspace.show_tab(self.workspace.dossier)
+        self.workspace.dossier.create()
         self.refresh_actions()
 
+    def print_dossier(self) -> None:
+        if self.session is None:
+            return
+        dossier = self.workspace.dossier
+        self.workspace.show_tab(dossier)
+        if dossier.pdf_path is not None:
+            dossier.print_dossier()
+            return
+        self._print_when_ready = True  # make it first, then print
+        self.create_dossier()
+
+    def save_dossier(self) -> None:
+        if self._built:
+            self.workspace.dossier.save_as()
+
     def cancel_dossier(self) -> None:
-        if self._export is not None:
-            self._export.cancel()
+        if self._built:
+            self.workspace.dossier.cancel()
 
-    # -- the outside world (overridden in tests) -----------------------------------------
+    def _on_dossier_ready(self, path: str, pages: int) -> None:
+        self.refresh_actions()
+        emit(self.dossier_ready, path, pages)
+        if self._print_when_ready:
+            self._print_when_ready = False
+            self.workspace.dossier.print_dossier()
 
-    def ask_save_path(self, default_name: str) -> Path | None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
+    def _on_dossier_saved(self, path: str) -> None:
+        self.refresh_actions()
+        emit(self.dossier_saved, path)
 
-        from desktop.ui.dossier_export import SETTINGS_DOSSIER_DIR
+    def _on_dossier_failed(self, message: str) -> None:
+        self._print_when_ready = False
+        self.refresh_actions()
+        emit(self.dossier_failed, message)
 
-        folder = self.settings.value(SETTINGS_DOSSIER_DIR) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr(TEXT_SAVE_DIALOG), str(Path(str(folder)) / default_name), tr(TEXT_PDF_FILTER)
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    # -- dialogs and the outside world --------------------------------------------------
+
+    def show_preferences(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.casebook.vault if self.casebook else None, self)
+        dialog.retry_vault_requested.connect(self.retry_vault)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted and self._built:
+            from desktop.ui import preferences
+
+            paper = self.workspace.dossier.paper_combo
+            paper.setCurrentIndex(paper.findData(preferences.default_paper(self.settings)))
+
+    def show_where_serial(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+        from desktop.model import DeviceKind
+        from desktop.ui.wizard.help_box import WhereToFind
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr(TEXT_WHERE_TITLE))
+        help_box = WhereToFind()
+        case = self.current_case
+        help_box.show_for(case.device.kind if case is not None else DeviceKind.IPHONE)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(help_box)
+        layout.addWidget(buttons)
+        dialog.setMinimumWidth(420)
+        dialog.exec()
 
     def show_in_folder(self, path: Path) -> None:
         open_folder(path.parent)
@@ -444,12 +703,11 @@ class MainWindow(QMainWindow):
             open_folder(self.casebook.attachments_dir.parent)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from desktop.ui.about_dialog import AboutDialog
 
-        from desktop import __version__
-
-        body = tr(TEXT_ABOUT_BODY).format(version=__version__)
-        QMessageBox.about(self, tr(TEXT_ABOUT).replace("&", ""), body)
+        dialog = AboutDialog(self)
+        dialog.open_data_requested.connect(self.open_data_folder)
+        dialog.exec()
 
     # -- window events --------------------------------------------------------------------
 
@@ -465,8 +723,11 @@ class MainWindow(QMainWindow):
             if self.wizard is not None and self.wizard.isVisible():
                 event.ignore()
                 return
-        if self._export is not None:
-            self._export.shutdown()
+        if self._built:
+            self.workspace.details.flush()
+            self.workspace.dossier.shutdown()
+            self.background.wait_all()
+            self.sessions.close_all()
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         if self._built:
             self.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
@@ -476,7 +737,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(SETTINGS_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            self.resize(1200, 780)
 
     def _on_copied(self, name: str) -> None:
         self.statusBar().showMessage(tr(TEXT_COPIED).format(field=name), 3000)

@@ -75,11 +75,20 @@ def colours(palette: QPalette | None = None) -> Colours:
     )
 
 
-def apply_style(app: QApplication) -> None:
-    """Fusion on Linux (the platform has no single native style), native elsewhere."""
+def apply_style(app: QApplication, scheme: str | None = None) -> None:
+    """Fusion on Linux (the platform has no single native style), native elsewhere.
+
+    The colours follow the system's light or dark scheme; `scheme` ("light" or
+    "dark") forces one (screenshots, tests).
+    """
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")
-    palette = app.palette()
+    if scheme == "dark":
+        palette = dark_palette()
+    elif scheme == "light":
+        palette = app.style().standardPalette()
+    else:
+        palette = app.palette()
     c = colours(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(c.accent))
@@ -88,6 +97,47 @@ def apply_style(app: QApplication) -> None:
         palette.setColor(group, QPalette.ColorRole.Accent, QColor(c.accent))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(c))
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """Restyle when the system switches between light and dark."""
+    hints = app.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(lambda *_: apply_style(app))
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion (where the platform gives none)."""
+    palette = QPalette()
+    window, base, text = QColor("#1f2125"), QColor("#17191c"), QColor("#e6e8eb")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#24272b"),
+        QPalette.ColorRole.ToolTipBase: QColor("#2b2e33"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#9aa1ab"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#2a2d32"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ffffff"),
+        QPalette.ColorRole.Light: QColor("#3a3e44"),
+        QPalette.ColorRole.Midlight: QColor("#32363b"),
+        QPalette.ColorRole.Mid: QColor("#2a2d31"),
+        QPalette.ColorRole.Dark: QColor("#141518"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, colour)
+    disabled = QColor("#6c727a")
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
 
 
 def style_sheet(c: Colours) -> str:
@@ -140,7 +190,34 @@ def style_sheet(c: Colours) -> str:
     QListWidget#stepList::item:selected {{
         background: {rgba(c.accent, 0.12)}; color: palette(text);
     }}
-    QListWidget#caseList {{ border: none; outline: none; }}
+    QListWidget#caseList {{ border: none; outline: none; background: transparent; }}
+    QFrame#dropZone {{
+        border: 1.5px dashed {c.border}; border-radius: 8px; background: transparent;
+    }}
+    QFrame#dropZone[dragging="true"] {{
+        border: 2px dashed {c.accent}; background: {rgba(c.accent, 0.08)};
+    }}
+    QFrame#dropZone QLabel {{ background: transparent; }}
+    QFrame#previewEmpty {{
+        border: 1px solid {c.border}; border-radius: 8px; background: {c.card};
+    }}
+    QListWidget#evidenceGrid {{
+        border: 1px solid {c.border}; border-radius: 8px; background: {c.card};
+        padding: 6px;
+    }}
+    QListWidget#evidenceGrid::item {{ border-radius: 6px; padding: 4px; }}
+    QListWidget#evidenceGrid::item:selected {{
+        background: {rgba(c.accent, 0.16)}; color: palette(text);
+    }}
+    QTabWidget#caseTabs::pane {{ border: none; border-top: 1px solid {c.border}; }}
+    QTabWidget#caseTabs QTabBar::tab {{
+        padding: 8px 16px; margin-right: 2px; border: none;
+        border-bottom: 2px solid transparent; background: transparent;
+    }}
+    QTabWidget#caseTabs QTabBar::tab:selected {{
+        border-bottom: 2px solid {c.accent}; color: palette(text); font-weight: 600;
+    }}
+    QTabWidget#caseTabs QTabBar::tab:hover:!selected {{ border-bottom: 2px solid {c.border}; }}
     """
 
 

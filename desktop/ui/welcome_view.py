@@ -1,4 +1,5 @@
-"""First start, no case yet: one big action and two lines on what the app does."""
+"""First start, no case yet: one big action, the sample case to look around, two lines on
+what the app does, and where the secrets go."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ TEXT_LINE_2 = N_(
     "It turns them into a tidy dossier to have at hand on the phone or bring to the store."
 )
 TEXT_PREPARE = N_("Prepare a case")
+TEXT_SAMPLE = N_("Open the sample case")
+TEXT_SAMPLE_NOTE = N_("A fictional iPhone case, to look around first. Delete it whenever you like.")
 TEXT_KEYCHAIN = N_(
     "Serial numbers and your Apple ID are kept in your system's keychain, never in plain files."
 )
@@ -33,6 +36,7 @@ TEXT_INDEPENDENT = N_("Case Dossier is independent and not affiliated with Apple
 
 class WelcomeView(QWidget):
     prepare_requested = Signal()
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +55,13 @@ class WelcomeView(QWidget):
         self.prepare_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.prepare_button.clicked.connect(self.prepare_requested)
         self.prepare_button.setDefault(True)
+        self.sample_button = QPushButton(tr(TEXT_SAMPLE))
+        self.sample_button.setObjectName("secondary")
+        self.sample_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sample_button.clicked.connect(self.sample_requested)
+        sample_note = theme.muted(QLabel(tr(TEXT_SAMPLE_NOTE)))
+        sample_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        sample_note.setWordWrap(True)
 
         self.keychain_icon = QLabel()
         self.keychain_note = theme.muted(QLabel(tr(TEXT_KEYCHAIN)))
@@ -71,6 +82,10 @@ class WelcomeView(QWidget):
         button_row.addStretch(1)
         button_row.addWidget(self.prepare_button)
         button_row.addStretch(1)
+        sample_row = QHBoxLayout()
+        sample_row.addStretch(1)
+        sample_row.addWidget(self.sample_button)
+        sample_row.addStretch(1)
 
         column = QVBoxLayout()
         column.setSpacing(theme.SPACE_L)
@@ -81,6 +96,9 @@ class WelcomeView(QWidget):
         column.addWidget(lines)
         column.addSpacing(theme.SPACE_L)
         column.addLayout(button_row)
+        column.addSpacing(theme.SPACE_S)
+        column.addLayout(sample_row)
+        column.addWidget(sample_note)
         column.addSpacing(theme.SPACE_L)
         column.addLayout(note_row)
         column.addStretch(4)

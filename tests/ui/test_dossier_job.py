@@ -38,12 +38,15 @@ def test_rendering_runs_off_the_gui_thread(
         return 3
 
     monkeypatch.setattr(desktop.dossier, "render_dossier", fake_render)
-    window_with_case.ask_save_path = lambda name: tmp_path / name  # type: ignore[method-assign]
-    with qtbot.waitSignal(window_with_case.dossier_saved, timeout=10_000) as saved:
+    dossier = window_with_case.workspace.dossier
+    dossier.ask_save_path = lambda name: tmp_path / name  # type: ignore[method-assign]
+    with qtbot.waitSignal(window_with_case.dossier_ready, timeout=10_000):
         window_with_case.create_dossier_action.trigger()
     assert threads and threads[0] is not threading.main_thread()
+    assert "Ready: 3 pages" in dossier.message.text()
+    with qtbot.waitSignal(window_with_case.dossier_saved, timeout=10_000) as saved:
+        window_with_case.actions_.save_dossier.trigger()
     assert Path(saved.args[0]).read_bytes() == b"%PDF-1.4 fake"
-    assert "(3 pages)" in window_with_case.dossier_bar.message.text()
 
 
 def test_a_failed_render_is_reported_in_words(
@@ -70,14 +73,13 @@ def test_cancel_stops_the_render(
         raise desktop.dossier.RenderCancelled()
 
     monkeypatch.setattr(desktop.dossier, "render_dossier", slow)
-    asked: list[str] = []
-    window_with_case.ask_save_path = lambda name: asked.append(name)  # type: ignore[assignment,method-assign]
+    dossier = window_with_case.workspace.dossier
     window_with_case.create_dossier_action.trigger()
     assert not window_with_case.create_dossier_action.isEnabled()  # one at a time
     job = window_with_case.dossier_job
     assert job is not None
     with qtbot.waitSignal(job.cancelled, timeout=10_000):
-        window_with_case.dossier_bar.cancel_button.click()
-    assert window_with_case.dossier_bar.message.text() == "Dossier cancelled."
-    assert asked == []
+        dossier.cancel_button.click()
+    assert dossier.message.text() == "Stopped. Nothing was saved."
+    assert not dossier.save_button.isEnabled()
     assert not job.pdf_path.parent.exists()  # the temporary folder is gone

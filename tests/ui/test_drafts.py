@@ -38,8 +38,8 @@ def test_closing_the_wizard_mid_way_keeps_a_draft(
 
     # Resume it from the list: what was typed is back in the wizard.
     window.case_list.select(draft.id)
-    assert window.case_view.edit_button.text() == "Continue the wizard"
-    click(qtbot, window.case_view.edit_button)
+    assert window.workspace.header.edit_button.text() == "Continue the wizard"
+    click(qtbot, window.workspace.header.edit_button)
     resumed = window.wizard
     assert isinstance(resumed, CaseWizard)
     assert resumed.pages[Step.CASE_TYPE].title_edit.text() == "Keyboard keys stick"

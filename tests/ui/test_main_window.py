@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.casebook import CaseBook
 from desktop.model import Case, CaseStatus, Device, DeviceKind
 from desktop.sample import sample_case
-from desktop.ui.dossier_export import default_dossier_name
+from desktop.ui.dossier_names import default_dossier_name
 from desktop.ui.main_window import MainWindow
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import click
@@ -35,11 +35,19 @@ def test_cases_are_listed_with_their_status_in_words(
     casebook.save(sample_case())
     casebook.save(Case(title="Refund", device=Device(kind=DeviceKind.OTHER)))
     window = make_window(casebook)
-    subtitles = dict(zip(window.case_list.titles(), window.case_list.subtitles(), strict=True))
     sample = sample_case()
-    count = len(sample.contacts)
-    assert subtitles[sample.title] == f"{sample.device.model_name} · Open, {count} contacts"
-    assert subtitles["Refund"] == "Other · Draft — not finished"
+    model = sample.device.model_name
+    for today, status in [
+        (date(2026, 11, 12), "Out of Apple's warranty by 53 days"),
+        (date(2026, 11, 15), "Callback due tomorrow"),  # the senior advisor's callback
+        (date(2026, 11, 16), "Callback due today"),
+        (date(2026, 11, 19), "Follow-up overdue by 3 days"),
+    ]:
+        window.today = lambda today=today: today
+        window.refresh_cases()
+        subtitles = dict(zip(window.case_list.titles(), window.case_list.subtitles(), strict=True))
+        assert subtitles[sample.title] == f"{model} · {status}"
+        assert subtitles["Refund"] == "Other · Draft — not finished"
 
 
 def test_identifiers_are_masked_with_show_and_copy(
@@ -49,7 +57,7 @@ def test_identifiers_are_masked_with_show_and_copy(
     casebook.save(case)
     window = make_window(casebook)
     window.case_list.select(case.id)
-    serial = window.case_view.masked["serial"]
+    serial = window.workspace.overview.identifiers.masked["serial"]
     assert serial.shown_text() == "•••••••" + case.device.serial[-4:]
     click(qtbot, serial.reveal_button)
     assert serial.shown_text() == case.device.serial
@@ -123,12 +131,26 @@ def test_window_geometry_is_remembered(
 
 def test_menus_have_the_expected_actions(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Case", "&Help"]
-    assert window.new_case_action.shortcut().toString() == "Ctrl+N"
-    assert window.create_dossier_action.shortcut().toString() == "Ctrl+D"
+    assert titles == ["&File", "&Edit", "&Case", "&Help"]
+    a = window.actions_
+    shortcuts = {
+        a.new_case: "Ctrl+N",
+        a.create_dossier: "Ctrl+D",
+        a.log_call: "Ctrl+L",
+        a.print_dossier: "Ctrl+P",
+        a.find: "Ctrl+F",
+        a.undo: "Ctrl+Z",
+    }
+    for action, keys in shortcuts.items():
+        assert action.shortcut().toString() == keys, action.text()
+    assert a.redo.shortcuts(), "Redo has the platform's shortcut"
+    assert a.preferences.shortcuts(), "Preferences has a shortcut"
     case = sample_case()
     assert default_dossier_name(case, date(2026, 11, 22)) == (
-        f"Dossier - {case.device.model_name} - 2026-11-22.pdf"
+        f"Dossier - {case.device.model_name} - 102938475610 - 2026-11-22.pdf"
+    )
+    assert default_dossier_name(Case(), date(2026, 11, 22), redacted=True) == (
+        "Dossier - iPhone - 2026-11-22 (redacted).pdf"
     )
 
 
@@ -137,12 +159,15 @@ def test_help_menu_about_and_data_folder(
 ) -> None:
     from desktop import __version__
     from desktop.ui import main_window
+    from desktop.ui.about_dialog import AboutDialog
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog.text()))
     window.about_action.trigger()
     assert __version__ in shown[0]
     assert "not affiliated with Apple Inc." in shown[0]
+    for licence in ("Kurinto Sans", "SIL Open Font License 1.1", "GNU LGPL v3", "keyring"):
+        assert licence in shown[0]
 
     opened: list[object] = []
     monkeypatch.setattr(main_window, "open_folder", opened.append)

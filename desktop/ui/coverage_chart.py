@@ -1,0 +1,246 @@
+"""The coverage layers as horizontal bars on a time axis, with a line for today.
+
+Each layer gets a row: its title and its status in words above a bar from its
+start to its last covered day (an open end fades out to the right). Ended
+layers are grey; layers whose figures are not verified are hatched and say so
+in words. Hovering a bar shows what the layer covers and where the rule is from.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop.coverage import Layer, LayerKind, LayerState
+from desktop.ui import theme
+from desktop.ui.i18n import N_, tr
+
+TEXT_TODAY = N_("Today")
+TEXT_NOT_VERIFIED = N_("figure not verified")
+TEXT_ACCESSIBLE = N_("Coverage over time")
+
+ROW_HEIGHT = 44
+BAR_HEIGHT = 12
+TOP = 24  # room for the "Today" label
+AXIS = 26  # room for the month labels
+SIDE = 8
+
+
+def layer_label(layer: Layer, today: date) -> str:
+    """ "EU legal guarantee: active, 302 days left (figure not verified)"."""
+    text = f"{layer.title}: {layer.status_text(today)}"
+    return f"{text} ({tr(TEXT_NOT_VERIFIED)})" if layer.uncertain else text
+
+
+class CoverageChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layers: list[Layer] = []
+        self._today = date.today()
+        self._bars: list[tuple[QRectF, Layer]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setAccessibleName(tr(TEXT_ACCESSIBLE))
+
+    def set_layers(self, layers: list[Layer], today: date) -> None:
+        self._layers = list(layers)
+        self._today = today
+        self.setFixedHeight(self._height())
+        self.setAccessibleDescription("; ".join(self.labels()))
+        self.update()
+
+    def labels(self) -> list[str]:
+        return [layer_label(layer, self._today) for layer in self._layers]
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, self._height())
+
+    def _height(self) -> int:
+        return TOP + ROW_HEIGHT * max(len(self._layers), 1) + AXIS
+
+    # -- time to x ---------------------------------------------------------------------
+
+    def _span(self) -> tuple[date, date]:
+        starts = [layer.start for layer in self._layers] + [self._today]
+        ends = [layer.end for layer in self._layers if layer.end is not None] + [self._today]
+        first, last = min(starts), max(ends)
+        pad = max((last - first).days // 12, 20)
+        return first - timedelta(days=pad), last + timedelta(days=pad)
+
+    def _x(self, day: date, first: date, last: date) -> float:
+        width = self.width() - 2 * SIDE
+        total = max((last - first).days, 1)
+        return SIDE + width * (day - first).days / total
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, _event: object) -> None:
+        if not self._layers:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        c = theme.colours(self.palette())
+        first, last = self._span()
+        self._draw_axis(painter, first, last, c)
+        self._bars = []
+        for row, layer in enumerate(self._layers):
+            self._draw_layer(painter, row, layer, first, last, c)
+        self._draw_today(painter, first, last, c)
+        painter.end()
+
+    def _draw_axis(self, painter: QPainter, first: date, last: date, c: theme.Colours) -> None:
+        bottom = self.height() - AXIS + 4
+        painter.setPen(QPen(QColor(c.border), 1))
+        painter.drawLine(QPointF(SIDE, bottom), QPointF(self.width() - SIDE, bottom))
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.5))
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        step = _month_step(
+            first, last, self.width() - 2 * SIDE, metrics.horizontalAdvance("MMM 0000") + 16
+        )
+        locale = QLocale()
+        for tick in _month_ticks(first, last, step):
+            x = self._x(tick, first, last)
+            painter.setPen(QPen(QColor(c.border), 1))
+            painter.drawLine(QPointF(x, TOP - 2), QPointF(x, bottom + 3))
+            label = locale.toString(QDate(tick), "MMM yyyy")
+            painter.setPen(QColor(c.muted))
+            w = metrics.horizontalAdvance(label)
+            left = min(max(x - w / 2, 0), self.width() - w)
+            painter.drawText(QPointF(left, bottom + 4 + metrics.ascent()), label)
+
+    def _draw_layer(
+        self,
+        painter: QPainter,
+        row: int,
+        layer: Layer,
+        first: date,
+        last: date,
+        c: theme.Colours,
+    ) -> None:
+        top = TOP + row * ROW_HEIGHT
+        state = layer.state(self._today)
+        colour = QColor(_kind_colour(layer.kind, c))
+        if state is LayerState.ENDED:
+            colour = QColor(c.muted)
+            colour.setAlphaF(0.55)
+        x0 = self._x(layer.start, first, last)
+        x1 = self._x(layer.end, first, last) if layer.end else self.width() - SIDE
+        bar = QRectF(x0, top + ROW_HEIGHT - BAR_HEIGHT - 8, max(x1 - x0, 3), BAR_HEIGHT)
+        self._bars.append((bar, layer))
+
+        if layer.end is None:  # no fixed end: fade out to the right
+            fill = QLinearGradient(bar.topLeft(), bar.topRight())
+            fill.setColorAt(0.0, colour)
+            fill.setColorAt(0.75, colour)
+            faded = QColor(colour)
+            faded.setAlphaF(0.0)
+            fill.setColorAt(1.0, faded)
+            brush = QBrush(fill)
+        else:
+            brush = QBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if state is LayerState.NOT_STARTED:
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setBrush(brush)
+        painter.drawRoundedRect(bar, BAR_HEIGHT / 2, BAR_HEIGHT / 2)
+        if layer.uncertain:  # hatched, and the label says it in words
+            hatch = QColor(theme.colours(self.palette()).card)
+            hatch.setAlphaF(0.75)
+            painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(bar, BAR_HEIGHT / 2, BAR_HEIGHT / 2)
+
+        # The label: title in the text colour, status muted, never wider than the row.
+        metrics = painter.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        bold_metrics = painter.fontMetrics()
+        width = self.width() - 2 * SIDE
+        title = bold_metrics.elidedText(layer.title, Qt.TextElideMode.ElideRight, int(width * 0.6))
+        baseline = top + ROW_HEIGHT - BAR_HEIGHT - 14
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(QPointF(SIDE, baseline), title)
+        used = bold_metrics.horizontalAdvance(title)
+        painter.setFont(self.font())
+        metrics = painter.fontMetrics()
+        status = layer.status_text(self._today)
+        if layer.uncertain:
+            status = f"{status} ({tr(TEXT_NOT_VERIFIED)})"
+        rest = metrics.elidedText(" · " + status, Qt.TextElideMode.ElideRight, int(width - used))
+        painter.setPen(QColor(c.warn if layer.uncertain else c.muted))
+        painter.drawText(QPointF(SIDE + used, baseline), rest)
+
+    def _draw_today(self, painter: QPainter, first: date, last: date, c: theme.Colours) -> None:
+        x = self._x(self._today, first, last)
+        colour = QColor(c.error)
+        painter.setPen(QPen(colour, 1.6, Qt.PenStyle.SolidLine))
+        painter.drawLine(QPointF(x, TOP - 4), QPointF(x, self.height() - AXIS + 6))
+        label = tr(TEXT_TODAY)
+        small = QFont(self.font())
+        small.setBold(True)
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.5))
+        painter.setFont(small)
+        w = painter.fontMetrics().horizontalAdvance(label)
+        left = min(max(x - w / 2, 0), self.width() - w)
+        painter.setPen(colour)
+        painter.drawText(QPointF(left, TOP - 8), label)
+
+    # -- hover -------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for rect, layer in self._bars:
+                if rect.adjusted(0, -ROW_HEIGHT + BAR_HEIGHT, 0, 4).contains(event.position()):
+                    QToolTip.showText(event.globalPos(), _tooltip(layer), self)
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+def _tooltip(layer: Layer) -> str:
+    parts = [layer.summary]
+    if layer.note:
+        parts.append(layer.note)
+    if layer.source:
+        parts.append(layer.source)
+    return "\n\n".join(part for part in parts if part)
+
+
+def _kind_colour(kind: LayerKind, c: theme.Colours) -> str:
+    return {
+        LayerKind.APPLE: c.accent,
+        LayerKind.PLAN: "#8a5cc2" if not theme.is_dark() else "#b99be6",
+        LayerKind.PROGRAM: "#0f8a8a" if not theme.is_dark() else "#5cc8c8",
+        LayerKind.LAW: c.ok,
+    }[kind]
+
+
+def _month_step(first: date, last: date, width: float, label_width: float) -> int:
+    months = max((last.year - first.year) * 12 + last.month - first.month, 1)
+    for step in (1, 2, 3, 6, 12, 24, 60):
+        if months / step * label_width <= width:
+            return step
+    return 120
+
+
+def _month_ticks(first: date, last: date, step: int) -> list[date]:
+    ticks = []
+    year, month = first.year, first.month
+    month_index = year * 12 + month - 1
+    month_index += (-month_index) % step  # the first multiple of the step
+    while True:
+        tick = date(month_index // 12, month_index % 12 + 1, 1)
+        if tick > last:
+            return ticks
+        if tick >= first:
+            ticks.append(tick)
+        month_index += step

@@ -1,0 +1,61 @@
+"""The user's preferences, kept in QSettings (UI state and defaults only, never case data).
+
+Everything has a sensible default, so a missing or damaged settings file is harmless.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths
+
+UI_LANGUAGE = "preferences/uiLanguage"
+DOSSIER_LANGUAGE = "preferences/dossierLanguage"
+PAPER_SIZE = "preferences/paperSize"  # "auto", "A4" or "Letter"
+DOSSIER_FOLDER = "preferences/dossierFolder"  # "" means: the last folder used
+LAST_DOSSIER_FOLDER = "mainWindow/lastDossierFolder"
+
+PAPER_CHOICES = ("auto", "A4", "Letter")
+UI_LANGUAGES = [("en", "English")]  # the only translation so far
+
+
+def _text(settings: QSettings, key: str, default: str = "") -> str:
+    value = settings.value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def ui_language(settings: QSettings) -> str:
+    return _text(settings, UI_LANGUAGE, "en")
+
+
+def dossier_language(settings: QSettings) -> str:
+    return _text(settings, DOSSIER_LANGUAGE, "en") or "en"
+
+
+def paper_choice(settings: QSettings) -> str:
+    value = _text(settings, PAPER_SIZE, "auto")
+    return value if value in PAPER_CHOICES else "auto"
+
+
+def locale_paper(locale: QLocale | None = None) -> str:
+    """Letter where the locale measures in US units, else A4."""
+    system = (locale or QLocale()).measurementSystem()
+    return "Letter" if system == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
+
+
+def default_paper(settings: QSettings) -> str:
+    choice = paper_choice(settings)
+    return locale_paper() if choice == "auto" else choice
+
+
+def dossier_folder(settings: QSettings) -> Path:
+    """Where Save as starts: the chosen folder, else the last one used, else Documents."""
+    for key in (DOSSIER_FOLDER, LAST_DOSSIER_FOLDER):
+        folder = _text(settings, key)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def remember_dossier_folder(settings: QSettings, folder: Path) -> None:
+    settings.setValue(LAST_DOSSIER_FOLDER, str(folder))
