@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.casebook import CaseBook
 from desktop.model import CaseStatus, CaseType, DeviceKind
+from desktop.ui.case_status import case_status_text
 from desktop.ui.main_window import MainWindow
 from desktop.ui.wizard.case_wizard import CaseWizard
 from desktop.wizard_flow import Step
@@ -145,8 +146,10 @@ def test_a_user_prepares_a_case_and_a_dossier(
 
     # The main window lists the case and shows it, identifiers masked.
     assert window.case_list.titles() == [TITLE]
-    assert window.case_list.subtitles() == [f"{MODEL} · Open, no contacts yet"]
-    serial = window.case_view.masked["serial"]
+    status = case_status_text(case, date.today())
+    assert status.startswith("Out of Apple's warranty by ")
+    assert window.case_list.subtitles() == [f"{MODEL} · {status}"]
+    serial = window.workspace.overview.identifiers.masked["serial"]
     assert serial.shown_text() == "•••••••JGH5"
     click(qtbot, serial.reveal_button)
     assert serial.shown_text() == SERIAL
@@ -161,13 +164,17 @@ def test_a_user_prepares_a_case_and_a_dossier(
         offered.append(default_name)
         return out
 
-    window.ask_save_path = ask_save_path  # type: ignore[method-assign]
-    with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
+    dossier = window.workspace.dossier
+    dossier.ask_save_path = ask_save_path  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.dossier_ready, timeout=60_000):
         window.create_dossier_action.trigger()
-        assert window.dossier_bar.progress.isVisible()
+        assert dossier.progress.isVisible()
+    assert window.workspace.tabs.currentWidget() is dossier
+    with qtbot.waitSignal(window.dossier_saved, timeout=5_000) as saved:
+        click(qtbot, dossier.save_button)
     assert saved.args == [str(out)]
     assert offered == [f"Dossier - {MODEL} - {date.today().isoformat()}.pdf"]
-    assert window.dossier_bar.show_button.isVisible()
+    assert dossier.show_button.isVisible()
 
     from pypdf import PdfReader
 
