@@ -11,7 +11,7 @@ from functools import cache
 
 from PySide6.QtCore import QLocale, QTimeZone
 
-from desktop.model import CaseStatus, CaseType, Channel, DeviceKind, Outcome, Tier
+from desktop.model import CaseStatus, CaseType, Channel, DeviceKind, Outcome, PlanKind, Tier
 from desktop.ui.i18n import N_, tr
 
 DEVICE_KIND_LABELS: dict[DeviceKind, str] = {
@@ -67,6 +67,13 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.PARTLY: N_("Partly resolved"),
     Outcome.REFUSED: N_("Refused"),
     Outcome.NO_ANSWER: N_("No answer"),
+}
+
+PLAN_LABELS: dict[PlanKind, str] = {
+    PlanKind.NONE: N_("No AppleCare plan"),
+    PlanKind.APPLECARE_PLUS: N_("AppleCare+"),
+    PlanKind.APPLECARE_PLUS_THEFT: N_("AppleCare+ with Theft and Loss"),
+    PlanKind.APPLECARE_ONE: N_("AppleCare One"),
 }
 
 # Devices whose identifiers Apple asks for first.

@@ -5,11 +5,13 @@ Review page and the case view. Reads the case only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from desktop.model import Case, CaseType
+from desktop.model import Case, CaseType, PlanKind
 from desktop.ui.choices import (
     CASE_TYPE_LABELS,
     HAS_IMEI,
+    PLAN_LABELS,
     SERIAL_REQUIRED,
     country_name,
     device_name,
@@ -35,6 +37,17 @@ TEXT = {
     "first_noticed": N_("First noticed"),
     "tried": N_("Tried so far"),
     "photos": N_("Photos"),
+    "plan": N_("AppleCare"),
+    "programs": N_("Repair programs"),
+    "repairs": N_("Earlier repairs"),
+    "charges": N_("Disputed charges"),
+    "n_repairs": N_("{n} listed: {latest}"),
+    "n_charges": N_("{n} listed"),
+    "plan_from": N_("{plan} from {date}"),
+    "no_charges": N_("No charges listed"),
+    "no_charges_cost": N_(
+        "If the case is about a charge, Apple finds it by its order ID in the receipt email."
+    ),
     "bought_on_from": N_("Bought on {date} from {seller}"),
     "bought_on": N_("Bought on {date}"),
     "files": N_("{n} files: {names}"),
@@ -146,6 +159,24 @@ def review_items(case: Case) -> list[ReviewItem]:
     else:
         items.append(_gap(Step.RECEIPT, "no_receipt", important=True))
 
+    if case.case_type is CaseType.ACCOUNT:
+        if case.charges:
+            items.append(
+                _have(Step.CHARGES, "charges", tr(TEXT["n_charges"]).format(n=len(case.charges)))
+            )
+        else:
+            items.append(_gap(Step.CHARGES, "no_charges"))
+    else:
+        if case.applecare.kind is not PlanKind.NONE:
+            start = format_date(case.applecare.start) if case.applecare.start else ""
+            label = tr(PLAN_LABELS[case.applecare.kind])
+            detail = tr(TEXT["plan_from"]).format(plan=label, date=start) if start else label
+            items.append(_have(Step.COVERAGE, "plan", detail))
+        if case.repair_programs:
+            items.append(
+                _have(Step.COVERAGE, "programs", ", ".join(_program_titles(case.repair_programs)))
+            )
+
     if symptoms.description:
         items.append(_have(Step.SYMPTOMS, "symptoms", _first_line(symptoms.description)))
     else:
@@ -162,7 +193,24 @@ def review_items(case: Case) -> list[ReviewItem]:
         items.append(_have(Step.SYMPTOMS, "photos", _file_names(symptoms.photos)))
     elif case.case_type is CaseType.HARDWARE:
         items.append(_gap(Step.SYMPTOMS, "no_photos"))
+    if case.case_type is CaseType.HARDWARE and case.repairs:
+        latest = max(case.repairs, key=lambda r: r.date or date.min)
+        what = ", ".join(part for part in (format_date(latest.date), latest.place) if part)
+        items.append(
+            _have(
+                Step.REPAIRS,
+                "repairs",
+                tr(TEXT["n_repairs"]).format(n=len(case.repairs), latest=what or latest.what),
+            )
+        )
     return items
+
+
+def _program_titles(ids: list[str]) -> list[str]:
+    from desktop.reference import programs
+
+    titles = {p.id: p.title for p in programs()}
+    return [titles.get(i, i) for i in ids]
 
 
 def _first_line(text: str, limit: int = 90) -> str:

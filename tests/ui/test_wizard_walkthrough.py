@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.casebook import CaseBook
-from desktop.model import CaseStatus, CaseType, DeviceKind
+from desktop.model import CaseStatus, CaseType, DeviceKind, PlanKind
 from desktop.ui.case_status import case_status_text
 from desktop.ui.main_window import MainWindow
-from desktop.ui.wizard.case_wizard import CaseWizard
+from desktop.ui.wizard.case_wizard import CaseWizard, step_of
 from desktop.wizard_flow import Step
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import click, click_next, type_text
@@ -88,12 +89,41 @@ def walk_to_review(qtbot: QtBot, wizard: CaseWizard, files: dict[str, Path]) -> 
     assert "receipt.pdf" in receipt.receipts.list.item(0).text()
     click_next(qtbot, wizard)
 
+    # Hardware branch: coverage beyond the warranty, with the programs for an iPhone.
+    assert wizard.current_step() is Step.COVERAGE
+    coverage = pages[Step.COVERAGE]
+    assert "iphone12_no_sound" in coverage.program_boxes
+    assert "macbook_keyboard_2018" not in coverage.program_boxes
+    assert not coverage.term_combo.isEnabled()
+    coverage.plan_combo.set_code(PlanKind.APPLECARE_PLUS.value)
+    assert coverage.term_combo.isEnabled()
+    coverage.term_combo.setCurrentIndex(coverage.term_combo.findData(24))
+    click(qtbot, coverage.program_boxes["iphone14plus_camera"])
+    opened: list[str] = []
+    wizard.open_url = lambda url: opened.append(url.toString()) or True  # type: ignore[method-assign]
+    click(qtbot, coverage.check_coverage.button)
+    assert opened == ["https://checkcoverage.apple.com"]
+    assert QGuiApplication.clipboard().text() == SERIAL
+    assert "Paste it into the page" in coverage.check_coverage.message.text()
+    click_next(qtbot, wizard)
+
     assert wizard.current_step() is Step.SYMPTOMS
     symptoms = pages[Step.SYMPTOMS]
     type_text(symptoms.description_edit, SYMPTOM)
     type_text(symptoms.tried_edit, "Restarted and updated.")
     wizard.ask_files = lambda title, name_filter: [files["photo"]]  # type: ignore[method-assign]
     click(qtbot, symptoms.photos.add_button)
+    click_next(qtbot, wizard)
+
+    # The repair history: an earlier repair, typed like the rest.
+    assert wizard.current_step() is Step.REPAIRS
+    repairs = pages[Step.REPAIRS].repairs
+    assert repairs.empty_label.isVisible()
+    click(qtbot, repairs.add_button)
+    [row] = repairs.rows
+    row.date_edit.date_edit.setDate(QDate(2024, 2, 1))
+    type_text(row.place_edit, "Apple Store Kurfürstendamm")
+    type_text(row.what_edit, "Display replaced under warranty")
     click_next(qtbot, wizard)
 
     assert wizard.current_step() is Step.REVIEW
@@ -116,8 +146,18 @@ def test_a_user_prepares_a_case_and_a_dossier(
     checklist = wizard.checklist
     assert checklist.state_of(Step.REVIEW) == "current"
     assert checklist.state_of(Step.SYMPTOMS) == "done"
-    summary = wizard.pages[Step.REVIEW].summary_text()
+    review = wizard.pages[Step.REVIEW]
+    summary = review.summary_text()
     assert "Serial number: •••••••JGH5" in summary
+    assert review.coverage is not None
+    lines = review.coverage.lines
+    assert lines[0].startswith("Out of Apple's warranty by")  # the strongest argument first
+    assert any(
+        line.startswith("Apple One-Year Limited Warranty: until 14 Mar 2024") for line in lines
+    )
+    assert any(line.startswith("AppleCare+: until 14 Mar 2025") for line in lines)
+    assert any("EU legal guarantee" in line for line in lines)
+    assert "AppleCare+" in summary and "Earlier repairs: 1 listed" in summary
     assert "No IMEI" not in summary and "No receipt" not in summary
 
     with qtbot.waitSignal(window.saved, timeout=5000):
@@ -139,6 +179,10 @@ def test_a_user_prepares_a_case_and_a_dossier(
     assert [a.file_name for a in case.purchase.receipts] == ["receipt.pdf"]
     assert [a.file_name for a in case.symptoms.photos] == ["flicker.png"]
     assert case.symptoms.description == SYMPTOM
+    assert case.applecare.kind is PlanKind.APPLECARE_PLUS and case.applecare.months == 24
+    assert case.repair_programs == ["iphone14plus_camera"]
+    [repair] = case.repairs
+    assert (repair.date, repair.place) == (date(2024, 2, 1), "Apple Store Kurfürstendamm")
     # The secrets went to the keyring, under this case's id.
     kept = {user: value for (_service, user), value in memory_keyring.entries.items()}
     assert kept[f"{case.id}/device.serial"] == SERIAL
@@ -182,3 +226,90 @@ def test_a_user_prepares_a_case_and_a_dossier(
     assert MODEL in text
     assert SERIAL in text
     assert "flickers green" in text
+
+
+def test_an_account_case_lists_its_charges(
+    qtbot: QtBot, casebook: CaseBook, memory_keyring: MemoryKeyring
+) -> None:
+    wizard = CaseWizard(casebook)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    pages = wizard.pages
+    click(qtbot, pages[Step.CASE_TYPE].choices[CaseType.ACCOUNT].radio)
+    type_text(pages[Step.CASE_TYPE].title_edit, "Purchases I did not make")
+    click_next(qtbot, wizard)
+    click(qtbot, pages[Step.DEVICE].kind_buttons[DeviceKind.OTHER])
+    click_next(qtbot, wizard)
+    assert wizard.current_step() is Step.APPLE_ID  # no device identifiers to ask for
+    type_text(pages[Step.APPLE_ID].apple_id_edit, APPLE_ID)
+    click_next(qtbot, wizard)
+
+    assert wizard.current_step() is Step.CHARGES
+    charges = pages[Step.CHARGES].charges
+    click(qtbot, charges.add_button)
+    [row] = charges.rows
+    type_text(row.order_edit, "MK4Q7R2X9P")
+    row.date_edit.date_edit.setDate(QDate(2026, 10, 30))
+    type_text(row.amount_edit, "a lot")
+    assert "Write the amount as a number" in row.amount_message.text()
+    assert not wizard.button(CaseWizard.WizardButton.NextButton).isEnabled()
+    row.amount_edit.clear()
+    type_text(row.amount_edit, "49,99")
+    row.currency_combo.setCurrentText("EUR")
+    type_text(row.item_edit, "Игра: 5000 кристаллов")
+    type_text(row.report_edit, "Not eligible for a refund")
+    click_next(qtbot, wizard)
+
+    assert wizard.current_step() is Step.OWNER
+    type_text(pages[Step.OWNER].name_edit, NAME)
+    click_next(qtbot, wizard)
+    assert wizard.current_step() is Step.RECEIPT
+    click_next(qtbot, wizard)
+    assert wizard.current_step() is Step.SYMPTOMS  # no coverage step for a billing case
+    symptoms = pages[Step.SYMPTOMS]
+    assert not symptoms.photos.isVisibleTo(symptoms)
+    type_text(symptoms.description_edit, "Three in-game purchases I never made.")
+    click_next(qtbot, wizard)
+    assert wizard.current_step() is Step.REVIEW
+    assert "Disputed charges: 1 listed" in wizard.pages[Step.REVIEW].summary_text()
+    assert wizard.pages[Step.REVIEW].coverage is None
+    visited = [step_of(i) for i in wizard.visitedIds()]
+    assert Step.COVERAGE not in visited and Step.REPAIRS not in visited
+
+    with qtbot.waitSignal(wizard.case_saved, timeout=5000):
+        click(qtbot, wizard.button(CaseWizard.WizardButton.FinishButton))
+    case = casebook.load(wizard.case.id)
+    [charge] = case.charges
+    assert charge.amount == Decimal("49.99") and charge.currency == "EUR"
+    assert charge.item == "Игра: 5000 кристаллов" and charge.date == date(2026, 10, 30)
+    assert charge.order_id == "MK4Q7R2X9P"
+    kept = {user: value for (_service, user), value in memory_keyring.entries.items()}
+    assert kept[f"{case.id}/charges.{charge.id}.order_id"] == "MK4Q7R2X9P"
+
+
+def test_a_software_case_has_coverage_but_no_repair_history(
+    qtbot: QtBot, casebook: CaseBook
+) -> None:
+    wizard = CaseWizard(casebook)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    pages = wizard.pages
+    click(qtbot, pages[Step.CASE_TYPE].choices[CaseType.SOFTWARE].radio)
+    type_text(pages[Step.CASE_TYPE].title_edit, "iCloud backup fails")
+    click_next(qtbot, wizard)
+    click(qtbot, pages[Step.DEVICE].kind_buttons[DeviceKind.IPAD])
+    click_next(qtbot, wizard)
+    type_text(pages[Step.IDENTIFIERS].serial_edit, "DMPXK1ABJF8J")
+    seen = [wizard.current_step()]
+    while wizard.current_step() is not Step.REVIEW:
+        if wizard.current_step() is Step.OWNER:
+            type_text(pages[Step.OWNER].name_edit, "Jean Martin")
+        if wizard.current_step() is Step.SYMPTOMS:
+            type_text(pages[Step.SYMPTOMS].description_edit, "Backup stops at 12 percent.")
+            assert pages[Step.SYMPTOMS].photos.isVisibleTo(pages[Step.SYMPTOMS])
+        click_next(qtbot, wizard)
+        seen.append(wizard.current_step())
+    assert Step.COVERAGE in seen and Step.SYMPTOMS in seen
+    assert Step.REPAIRS not in seen and Step.CHARGES not in seen
+    # The iPad has no program in the bundled list: the page says where Apple's list is.
+    assert pages[Step.COVERAGE].program_boxes == {}

@@ -8,10 +8,11 @@ list can resume); Cancel asks before throwing anything away.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from desktop.casebook import CaseBook
@@ -23,11 +24,14 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.wizard.apple_id_page import AppleIdPage
 from desktop.ui.wizard.case_type_page import CaseTypePage
+from desktop.ui.wizard.charges_page import ChargesPage
+from desktop.ui.wizard.coverage_page import CoveragePage
 from desktop.ui.wizard.device_page import DevicePage
 from desktop.ui.wizard.identifiers_page import IdentifiersPage
 from desktop.ui.wizard.owner_page import OwnerPage
 from desktop.ui.wizard.page import StepPage
 from desktop.ui.wizard.receipt_page import ReceiptPage
+from desktop.ui.wizard.repairs_page import RepairsPage
 from desktop.ui.wizard.review_page import ReviewPage
 from desktop.ui.wizard.step_checklist import StepChecklist
 from desktop.ui.wizard.symptoms_page import SymptomsPage
@@ -54,9 +58,12 @@ PAGE_CLASSES: dict[Step, type[StepPage]] = {
     Step.DEVICE: DevicePage,
     Step.IDENTIFIERS: IdentifiersPage,
     Step.APPLE_ID: AppleIdPage,
+    Step.CHARGES: ChargesPage,
     Step.OWNER: OwnerPage,
     Step.RECEIPT: ReceiptPage,
+    Step.COVERAGE: CoveragePage,
     Step.SYMPTOMS: SymptomsPage,
+    Step.REPAIRS: RepairsPage,
     Step.REVIEW: ReviewPage,
 }
 
@@ -237,7 +244,14 @@ class CaseWizard(QWizard):
         self._closing = False
         self._finished = True
 
-    # -- file dialogs (overridden in tests) ------------------------------------------
+    # -- the outside world (overridden in tests) --------------------------------------
+
+    def today(self) -> date:
+        """ "Today" for the coverage shown on the review page."""
+        return date.today()
+
+    def open_url(self, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
 
     def ask_files(self, title: str, name_filter: str) -> list[Path]:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

@@ -21,8 +21,10 @@ from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.review_items import ReviewItem, review_items
 from desktop.ui.widgets.card import Card
+from desktop.ui.wizard.check_coverage import CheckCoverage
+from desktop.ui.wizard.coverage_summary import CoverageSummary
 from desktop.ui.wizard.page import StepPage
-from desktop.wizard_flow import STEP_TITLES, Step
+from desktop.wizard_flow import STEP_TITLES, Step, steps_for
 
 TEXT_TITLE = N_("Review")
 TEXT_WHY = N_("Check what is there. Gaps are allowed: here is what each one costs.")
@@ -31,6 +33,7 @@ TEXT_GAPS = N_("Missing, and what it costs")
 TEXT_NO_GAPS = N_("Nothing is missing.")
 TEXT_GO_TO = N_("Go to {step}")
 TEXT_FINISH_NOTE = N_("Finish saves the case. You can change everything later.")
+TEXT_COVERAGE = N_("Coverage at a glance")
 
 
 class ReviewPage(StepPage):
@@ -41,6 +44,7 @@ class ReviewPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[ReviewItem] = []
+        self.coverage: CoverageSummary | None = None
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, theme.SPACE_M, 0)
@@ -64,13 +68,32 @@ class ReviewPage(StepPage):
         self.items = review_items(case)
         gaps = [item for item in self.items if not item.present]
         present = [item for item in self.items if item.present]
+        self.coverage: CoverageSummary | None = None
+        if Step.COVERAGE in steps_for(case):
+            self._content_layout.addWidget(self._coverage_card(case))
         self._content_layout.addWidget(self._card(tr(TEXT_GAPS), gaps, present=False))
         self._content_layout.addWidget(self._card(tr(TEXT_PRESENT), present, present=True))
         self._content_layout.addStretch(1)
 
+    def _coverage_card(self, case: Case) -> Card:
+        card = Card(tr(TEXT_COVERAGE))
+        wizard = self.case_wizard
+        self.coverage = CoverageSummary()
+        self.coverage.show_case(case, wizard.today())
+        card.body.addWidget(self.coverage)
+        card.body.addSpacing(theme.SPACE_S)
+        self.check_coverage = CheckCoverage(
+            lambda: wizard.case.device.serial, lambda url: wizard.open_url(url)
+        )
+        card.body.addWidget(self.check_coverage)
+        return card
+
     def summary_text(self) -> str:
         """Everything the page says, as plain text (tests and screen readers)."""
-        return "\n".join(f"{item.label}: {item.detail}" for item in self.items)
+        lines = [f"{item.label}: {item.detail}" for item in self.items]
+        if self.coverage is not None:
+            lines = [*self.coverage.lines, *lines]
+        return "\n".join(lines)
 
     def _card(self, title: str, items: list[ReviewItem], present: bool) -> Card:
         card = Card(title)

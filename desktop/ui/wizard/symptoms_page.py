@@ -10,7 +10,7 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.attachment_list import AttachmentList
 from desktop.ui.wizard.page import StepPage
-from desktop.wizard_flow import Step
+from desktop.wizard_flow import Step, wants_photos
 
 TEXT_TITLE = N_("What is wrong?")
 TEXT_WHY = N_(
@@ -86,6 +86,7 @@ class SymptomsPage(StepPage):
         self.add_field(form, tr(TEXT_TRIED), self.tried_edit)
         self.add_field(form, tr(TEXT_ERRORS), self.errors_edit)
         self.add_field(form, tr(TEXT_PHOTOS), self.photos)
+        self.form = form
         self.body.addLayout(form)
         self.body.addStretch(1)
 
@@ -95,6 +96,12 @@ class SymptomsPage(StepPage):
         self.watch(self.tried_edit.textChanged, "tried")
         self.watch(self.errors_edit.textEdited, "error_messages")
         self.watch(self.photos.changed, "photos")
+
+    def enter(self, case: Case) -> None:
+        # An account or billing case has no fault to photograph (files already added stay).
+        self.form.setRowVisible(
+            self.photos.parentWidget(), wants_photos(case) or bool(case.symptoms.photos)
+        )
 
     def load(self, case: Case) -> None:
         symptoms = case.symptoms
@@ -107,6 +114,7 @@ class SymptomsPage(StepPage):
         wizard = self.case_wizard
         # Looked up at each click, so a replaced ask_files (tests) is the one used.
         self.photos.bind(case, wizard.casebook.add_attachment, lambda *a: wizard.ask_files(*a))
+        self.enter(case)
 
     def apply(self, case: Case) -> None:
         symptoms = case.symptoms
