@@ -163,16 +163,16 @@ class ChargesPage(StepPage):
         super().__init__(parent)
         self._currency = ""
         self.charges = RowList(ChargeRow, tr(TEXT_ADD), tr(TEXT_EMPTY))
-        self.charges.setMaximumWidth(760)
         self.charges.add_button.clicked.connect(self._new_row_currency)
         link = QLabel(tr(TEXT_LINK))
         link.setTextFormat(Qt.TextFormat.RichText)
         link.setOpenExternalLinks(True)
         link.setWordWrap(True)
         self.body.addWidget(link)
-        self.body.addWidget(self.charges)
-        self.body.addWidget(theme.muted(QLabel(tr(TEXT_SECRET_NOTE))))
-        self.body.addStretch(1)
+        column = self.scrolling_body()
+        column.addWidget(self.charges)
+        column.addWidget(theme.muted(QLabel(tr(TEXT_SECRET_NOTE))))
+        column.addStretch(1)
         self.watch(self.charges.changed, "charges")
 
     # Each card shows its own amount check; the page only adds them to what blocks Next.

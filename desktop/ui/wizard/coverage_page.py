@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.model import Case, PlanKind
 from desktop.reference import Program, programs
@@ -63,7 +63,7 @@ class CoveragePage(StepPage):
         self.program_boxes: dict[str, QCheckBox] = {}
 
         self.plan_combo = CodeCombo([(k.value, tr(label)) for k, label in PLAN_LABELS.items()])
-        self.plan_combo.setMaximumWidth(360)
+        self.plan_combo.setMaximumWidth(420)
         self.start_edit = OptionalDateEdit()
         self.start_edit.unknown_box.hide()
         self.term_combo = QComboBox()
@@ -90,10 +90,11 @@ class CoveragePage(StepPage):
         self.check_coverage = CheckCoverage(lambda: self.case_wizard.case.device.serial, wizard_url)
         check_card.body.addWidget(self.check_coverage)
 
+        # Full width: a maximum width would make the scroll area misjudge wrapped heights.
+        column = self.scrolling_body()
         for card in (plan_card, self.programs_card, check_card):
-            card.setMaximumWidth(760)
-            self.body.addWidget(card)
-        self.body.addStretch(1)
+            column.addWidget(card)
+        column.addStretch(1)
         self.watch(self.plan_combo.activated, "plan")
         self.watch(self.start_edit.changed, "plan_start")
         self.watch(self.term_combo.activated, "plan_term")
@@ -139,10 +140,13 @@ class CoveragePage(StepPage):
         )
         details.setTextFormat(Qt.TextFormat.RichText)
         details.setWordWrap(True)
-        details.setContentsMargins(26, 0, 0, 0)  # under the text, not under the box
         theme.muted(details)
+        indented = QHBoxLayout()  # under the text, not under the box (a margin would clip it)
+        indented.setContentsMargins(0, 0, 0, 0)
+        indented.addSpacing(26)
+        indented.addWidget(details, 1)
         column.addWidget(check)
-        column.addWidget(details)
+        column.addLayout(indented)
         return box
 
     def _toggle_program(self, program_id: str, on: bool) -> None:

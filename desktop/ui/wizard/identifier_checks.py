@@ -20,7 +20,8 @@ def as_message(result: identifiers.Check) -> Check:
     ):
         return NO_PROBLEM
     text = result.message
-    if result.suggestion:
+    if result.suggestion and result.suggestion not in text:
+        # The suggestion is the fixed value; most messages already quote it.
         text = f"{text} {result.suggestion}".strip()
     return Check(_LEVELS[result.level], text)
 

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -81,6 +83,20 @@ class StepPage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, CaseWizard)
         return wizard
+
+    def scrolling_body(self) -> QVBoxLayout:
+        """A column that scrolls, for pages that grow (lists of programs, repairs, charges)."""
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, theme.SPACE_M, theme.SPACE_M)
+        column.setSpacing(theme.SPACE_L)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
+        return column
 
     def make_form(self) -> QFormLayout:
         form = QFormLayout()

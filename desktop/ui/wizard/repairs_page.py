@@ -99,9 +99,9 @@ class RepairsPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repairs = RowList(RepairRow, tr(TEXT_ADD), tr(TEXT_EMPTY))
-        self.repairs.setMaximumWidth(720)
-        self.body.addWidget(self.repairs)
-        self.body.addStretch(1)
+        column = self.scrolling_body()
+        column.addWidget(self.repairs)
+        column.addStretch(1)
         self.watch(self.repairs.changed, "repairs")
 
     def load(self, case: Case) -> None:
