@@ -116,6 +116,7 @@ def test_add_change_delete_and_undo_as_a_user(
     assert editor.save_button.isEnabled()
     select_row(qtbot, editor, 1)
     assert stored(casebook, saved_case).timeline()[0].case_number == "55501"
+    assert editor.form.who_edit.text() == "Advisor Jonas (ID 4471)"  # the row clicked
 
     # Delete asks first; "Keep it" keeps it.
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
@@ -215,3 +216,33 @@ def test_a_contact_keeps_its_files(
     assert [a.file_name for a in entry.attachments] == ["chat.png"]
     assert casebook.attachment_path(entry.attachments[0]).exists()
     assert date(2026, 10, 6) == entry.at.date()
+
+
+def test_leaving_a_contact_with_an_error_asks(
+    qtbot: QtBot,
+    editor: TimelineEditor,
+    casebook: CaseBook,
+    saved_case: Case,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    select_row(qtbot, editor, 0)
+    editor.form.zone_combo.setCurrentText("")
+    type_text(editor.form.zone_combo.lineEdit(), "Mars/Olympus")
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return (
+            QMessageBox.StandardButton.Cancel
+            if len(asked) == 1
+            else QMessageBox.StandardButton.Discard
+        )
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    select_row(qtbot, editor, 2)
+    assert "“Mars/Olympus” is not a time zone" in asked[0]
+    assert editor.form.zone_text() == "Mars/Olympus"  # kept editing the same contact
+    assert editor.selected_entry() is not None and editor.selected_entry().who.startswith("Service")
+    select_row(qtbot, editor, 2)
+    assert editor.form.who_edit.text() == "Senior advisor Maria K."
+    assert stored(casebook, saved_case).timeline()[0].time_zone == ""  # nothing saved

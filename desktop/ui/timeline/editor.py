@@ -445,12 +445,15 @@ class TimelineEditor(QWidget):
         target = self.selected_entry()
         if target is not None and target.id == self._shown_id and self._new_entry is None:
             return
+        wanted = target.id if target is not None else None
         if not self._leave_form():
             self._select_row(self.model.row_of(self._shown_id) if self._shown_id else -1)
             return
         self._new_entry = None
-        target = self.selected_entry()  # leaving may have saved and rebuilt the table
-        self._show_detail(target)
+        # Leaving may have saved the previous contact and rebuilt the table: find the click again.
+        row = self.model.row_of(wanted) if wanted else -1
+        self._select_row(row)
+        self._show_detail(self.model.entries[row] if row >= 0 else None)
 
     def _on_filter(self) -> None:
         if self._leave_form():

@@ -83,11 +83,12 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell that may be cut short; the zone for the time.
             if column == COL_WHEN:
                 return zone_label(entry)
-            if column == COL_NEXT and entry.next_step:
-                return entry.next_step[:500]
-            return None
+            if column == COL_NEXT:
+                return entry.next_step[:500] or None
+            return self._text(entry, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_OUTCOME:
             name, colour = _OUTCOME_ICON[entry.outcome]
             return icons.icon(name, getattr(theme.colours(), colour))
