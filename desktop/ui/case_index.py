@@ -29,6 +29,7 @@ class CaseEntry:
     status_text: str
     attention: bool  # a follow-up is due: the status is shown as a warning
     last_activity: datetime
+    created_at: datetime
     search_text: str  # lower-case, everything a search may match
 
     def matches(self, query: str) -> bool:
@@ -58,6 +59,7 @@ def entry_for(case: Case, today: date) -> CaseEntry:
         status_text=status_text,
         attention=case.status is CaseStatus.OPEN and bool(due_follow_ups(case, today)),
         last_activity=_utc(last),
+        created_at=_utc(case.created_at),
         search_text=" ".join(searchable).casefold(),
     )
 
@@ -75,6 +77,7 @@ def entry_for_summary(summary: CaseSummary) -> CaseEntry:
         status_text=status_text,
         attention=False,
         last_activity=_utc(summary.updated_at),
+        created_at=_utc(summary.updated_at),
         search_text=f"{summary.title} {device} {status_text}".casefold(),
     )
 
@@ -95,7 +98,7 @@ def case_entries(
                 entries.append(entry_for_summary(summary))
                 continue
         entries.append(entry_for(case, today))
-    entries.sort(key=lambda e: e.last_activity, reverse=True)
+    entries.sort(key=lambda e: (e.last_activity, e.created_at), reverse=True)
     return entries
 
 

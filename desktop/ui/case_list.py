@@ -48,11 +48,12 @@ ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 3
 DEVICE_ROLE = Qt.ItemDataRole.UserRole + 4
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 5
 
-FILTERS: list[tuple[str, CaseStatus | None]] = [
-    (TEXT_FILTER_ALL, None),
-    (TEXT_FILTER_OPEN, CaseStatus.OPEN),
-    (TEXT_FILTER_CLOSED, CaseStatus.CLOSED),
-    (TEXT_FILTER_DRAFTS, CaseStatus.DRAFT),
+# The combo holds the status's value ("" for all): Qt hands a StrEnum back as a str.
+FILTERS: list[tuple[str, str]] = [
+    (TEXT_FILTER_ALL, ""),
+    (TEXT_FILTER_OPEN, CaseStatus.OPEN.value),
+    (TEXT_FILTER_CLOSED, CaseStatus.CLOSED.value),
+    (TEXT_FILTER_DRAFTS, CaseStatus.DRAFT.value),
 ]
 
 ROW_HEIGHT = 64
@@ -195,15 +196,17 @@ class CaseListPanel(QWidget):
         self.search_edit.selectAll()
 
     def set_filter(self, status: CaseStatus | None) -> None:
-        self.filter_combo.setCurrentIndex(self.filter_combo.findData(status))
+        self.filter_combo.setCurrentIndex(
+            max(self.filter_combo.findData(status.value if status else ""), 0)
+        )
 
     def visible_entries(self) -> list[CaseEntry]:
         query = self.search_edit.text().strip()
-        wanted = self.filter_combo.currentData()
+        wanted = self.filter_combo.currentData() or ""
         return [
             entry
             for entry in self._entries
-            if (wanted is None or entry.status is wanted) and (not query or entry.matches(query))
+            if (not wanted or entry.status == wanted) and (not query or entry.matches(query))
         ]
 
     def _apply_filter(self) -> None:

@@ -89,7 +89,6 @@ class CloseCaseDialog(QDialog):
             hint = theme.muted(QLabel(tr(RESOLUTION_HINTS[resolution])))
             hint.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
             self._group.addButton(button)
-            button.toggled.connect(self._update)
             self.outcome_buttons[resolution] = button
             row = QVBoxLayout()
             row.setSpacing(0)
@@ -193,6 +192,8 @@ class CloseCaseDialog(QDialog):
         layout.addSpacing(theme.SPACE_S)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        for button in self.outcome_buttons.values():
+            button.toggled.connect(self._update)
         self._update()
 
     def resolution(self) -> Resolution:

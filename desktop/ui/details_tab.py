@@ -9,6 +9,7 @@ undoable command on the case's undo stack. "Edit in wizard" re-runs the wizard.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -248,14 +249,15 @@ class DetailsTab(QScrollArea):
         return box
 
     def _combo(
-        self, form: QFormLayout, path: str, label: str, items: list[tuple[Any, str]], **kwargs: Any
+        self, form: QFormLayout, path: str, label: str, items: list[tuple[Enum, str]], **kwargs: Any
     ) -> QComboBox:
         combo = QComboBox()
         for value, text in items:
-            combo.addItem(text, value)
+            combo.addItem(text, value.value)
         combo.setMaximumWidth(FIELD_WIDTH)
+        kind = type(items[0][0])
         binding = self._add(
-            form, path, label, combo, combo_data(combo), set_combo_data(combo), **kwargs
+            form, path, label, combo, combo_data(combo, kind), set_combo_data(combo), **kwargs
         )
         combo.activated.connect(binding.edited)
         return combo

@@ -182,8 +182,8 @@ class EvidenceTab(QWidget):
         self.name_caption.setBuddy(self.name_edit)
         self.kind_caption = QLabel(tr(TEXT_KIND))
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem(tr(TEXT_RECEIPT), AttachmentRole.RECEIPT)
-        self.kind_combo.addItem(tr(TEXT_PHOTO), AttachmentRole.PHOTO)
+        self.kind_combo.addItem(tr(TEXT_RECEIPT), AttachmentRole.RECEIPT.value)
+        self.kind_combo.addItem(tr(TEXT_PHOTO), AttachmentRole.PHOTO.value)
         self.kind_combo.activated.connect(self._change_role)
         self.kind_caption.setBuddy(self.kind_combo)
         self.info_label = theme.muted(QLabel())
@@ -403,7 +403,7 @@ class EvidenceTab(QWidget):
                 tr(TEXT_FROM_CONTACT).format(date=format_date(contact.at.date()))
             )
         self.name_edit.setText(att.file_name)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(att.role))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(att.role.value))
         added = format_date(att.added_at.date())
         self.info_label.setText(tr(TEXT_INFO).format(date=added, size=human_size(att.size)))
         item = self.grid.currentItem()
@@ -423,7 +423,7 @@ class EvidenceTab(QWidget):
 
     def _change_role(self) -> None:
         att, session = self.selected(), self.session
-        role = self.kind_combo.currentData()
+        role = AttachmentRole(self.kind_combo.currentData())
         if att is None or session is None or role is att.role:
             return
         text = tr(TEXT_UNDO_ROLE).format(name=att.file_name)

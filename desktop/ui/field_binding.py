@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -125,13 +126,14 @@ def plain_text(edit: QPlainTextEdit) -> Callable[[], str]:
     return lambda: edit.toPlainText().strip()
 
 
-def combo_data(combo: QComboBox) -> Callable[[], Any]:
-    return lambda: combo.currentData()
+def combo_data(combo: QComboBox, kind: type[Enum]) -> Callable[[], Any]:
+    """The chosen enum member (the combo holds its value: Qt turns a StrEnum into str)."""
+    return lambda: kind(combo.currentData())
 
 
 def set_combo_data(combo: QComboBox) -> Callable[[Any], None]:
     def write(value: Any) -> None:
-        index = combo.findData(value)
+        index = combo.findData(value.value if isinstance(value, Enum) else value)
         combo.setCurrentIndex(max(index, 0))
 
     return write
