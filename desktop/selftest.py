@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -280,42 +281,59 @@ def check_images() -> Outcome:
     return Outcome("OK", f"{', '.join(found)} decode (pillow-heif {pillow_heif.__version__})")
 
 
+def _app_languages() -> list[str]:
+    """desktop.i18n.LANGUAGES when the app has translations; none before that."""
+    try:
+        from desktop.i18n import LANGUAGES
+    except ImportError:
+        return []
+    return sorted(LANGUAGES)
+
+
 def check_translations() -> Outcome:
     """The gettext catalogs in resources/locale (when this build has any): each compiled
-    .mo reads, Babel has the language's data, and Qt's own qtbase catalog is there."""
+    .mo reads; Babel has the data of every app language (dates, amounts); Qt's own
+    qtbase catalog is noted when missing."""
     import gettext
 
     from desktop.paths import resources_dir
 
     folder = resources_dir() / "locale"
-    languages = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
-    if not languages:
+    catalogs = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    languages = sorted({*catalogs, *_app_languages()})
+    if not catalogs:
         return Outcome("SKIP", "this build ships no translations yet")
     problems, counts, no_qt = [], [], []
     qt_translations = _qt_dir("translations")
-    for language in languages:
-        catalogs = sorted((folder / language / "LC_MESSAGES").glob("*.mo"))
-        if not catalogs:
+    for language in catalogs:
+        compiled = sorted((folder / language / "LC_MESSAGES").glob("*.mo"))
+        if not compiled:
             problems.append(f"{language}: no compiled .mo")
             continue
-        for mo in catalogs:
+        for mo in compiled:
             with mo.open("rb") as handle:
                 catalog = gettext.GNUTranslations(handle)
             messages = [key for key in getattr(catalog, "_catalog", {}) if key]  # "": the header
             counts.append(f"{language} ({len(messages)} messages)")
-        try:
-            from babel import Locale
+    from babel import Locale
+    from babel.dates import format_date
 
-            Locale.parse(language)
+    for language in languages:
+        try:
+            format_date(date(2026, 10, 6), "long", locale=Locale.parse(language))
         except Exception as exc:
             problems.append(f"{language}: no Babel locale data ({type(exc).__name__})")
         base = language.split("_")[0]
-        if qt_translations is not None and not list(qt_translations.glob(f"qtbase_{base}*.qm")):
+        if (
+            base != "en"
+            and qt_translations is not None
+            and not list(qt_translations.glob(f"qtbase_{base}*.qm"))
+        ):
             no_qt.append(language)
     if problems:
         raise CheckFailed("; ".join(problems))
     note = f"; Qt has no qtbase catalog for {', '.join(no_qt)}" if no_qt else ""
-    return Outcome("OK", ", ".join(counts) + note)
+    return Outcome("OK", ", ".join(counts) + f"; Babel data for {', '.join(languages)}" + note)
 
 
 def _qt_dir(name: str) -> Path | None:
