@@ -37,6 +37,7 @@ def pair(qtbot: QtBot, casebook: CaseBook) -> tuple[TimelineEditor, CoachCard]:
     loaded = casebook.load(case.id)
     editor.set_case(loaded)
     coach.set_case(loaded, TODAY)
+    editor.resize(1200, 780)
     editor.show()
     coach.show()
     return editor, coach
@@ -44,6 +45,8 @@ def pair(qtbot: QtBot, casebook: CaseBook) -> tuple[TimelineEditor, CoachCard]:
 
 def log(qtbot: QtBot, editor: TimelineEditor, tier: Tier, outcome: Outcome, who: str) -> None:
     click(qtbot, editor.add_button)
+    # The form appears under the table (it is hidden while there are no contacts).
+    qtbot.waitUntil(lambda: editor.save_button.isVisible() and editor.save_button.width() > 0)
     editor.form.tier_combo.set_code(tier.value)
     type_text(editor.form.who_edit, who)
     editor.form.outcome_combo.set_code(outcome.value)

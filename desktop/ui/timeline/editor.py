@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casebook import CaseBook
+from desktop.escalation import due_follow_ups
 from desktop.model import Case, Channel, ContactEntry, Tier, new_id
 from desktop.store import StoreError
 from desktop.ui import choices, dialogs, icons, theme
@@ -99,6 +100,7 @@ TEXT_DELETE_QUESTION = N_("Delete the contact of {when} ({tier})?")
 TEXT_DELETE_DETAIL = N_("You can bring it back with Undo.")
 TEXT_DELETE_BUTTON = N_("Delete contact")
 TEXT_KEEP = N_("Keep it")
+TEXT_FIX_FIRST = N_("This contact cannot be saved yet: see the messages in red above.")
 TEXT_FIX_TITLE = N_("This contact has a problem")
 TEXT_FIX_QUESTION = N_("It cannot be saved as it is: {problems}")
 TEXT_FIX_DISCARD = N_("Discard my changes")
@@ -192,6 +194,7 @@ class TimelineEditor(QWidget):
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_label)
+        self.table_stack.setMinimumHeight(120)
 
         self.form = EntryForm()
         self.form.files.bind(
@@ -221,6 +224,7 @@ class TimelineEditor(QWidget):
     def _detail_pane(self) -> QWidget:
         pane = QFrame()
         pane.setObjectName("card")
+        pane.setMinimumHeight(220)  # the form scrolls inside; a splitter never squashes it away
         column = QVBoxLayout(pane)
         column.setContentsMargins(
             theme.SPACE_L + 2, theme.SPACE_L, theme.SPACE_L + 2, theme.SPACE_M
@@ -334,7 +338,9 @@ class TimelineEditor(QWidget):
         keep = select_id or self._shown_id
         self._switching = True
         try:
-            self.model.set_entries(shown, self.today())
+            today = self.today()
+            due = {e.id for e in due_follow_ups(case, today)} if case is not None else set()
+            self.model.set_entries(shown, today, due)
         finally:
             self._switching = False
         if case is None:
@@ -399,7 +405,14 @@ class TimelineEditor(QWidget):
         has = entry is not None
         self.form.setVisible(has)
         self.form_scroll.setVisible(has)
-        self.pick_label.setVisible(not has and self.case is not None and bool(self.case.contacts))
+        pick = not has and self.case is not None and bool(self.case.contacts)
+        self.pick_label.setVisible(pick)
+        was_hidden = self.detail.isHidden()
+        self.detail.setVisible(has or pick)  # no empty card under the "no contacts yet" note
+        if was_hidden and not self.detail.isHidden():
+            # A splitter gives a pane that was hidden no room: share the height again.
+            total = max(sum(self.splitter.sizes()), self.splitter.height(), 400)
+            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
         if entry is None:
             self.detail_title.setText("")
         else:
@@ -506,7 +519,7 @@ class TimelineEditor(QWidget):
         entry = self.form.entry()
         if problems or entry is None:
             self.form.refresh()
-            self.message.show_check(Check(Level.ERROR, " ".join(problems)))
+            self.message.show_check(Check(Level.ERROR, tr(TEXT_FIX_FIRST)))
             return False
         if self._new_entry is not None:
             self._new_entry = None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -123,6 +123,13 @@ class EntryForm(QWidget):
         self.files = ContactFiles()
 
         left, right = self._form(), self._form()
+        lines = self.notes_edit.fontMetrics().lineSpacing()
+        if compact:
+            # During a call the notes matter most: captions above, a big notes box.
+            right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            self.notes_edit.setMinimumHeight(lines * 9 + 14)
+        else:
+            self.notes_edit.setMaximumHeight(lines * 8 + 14)
         if not compact:
             when = QHBoxLayout()
             when.setSpacing(theme.SPACE_M)
@@ -171,8 +178,12 @@ class EntryForm(QWidget):
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(theme.SPACE_XL + theme.SPACE_M)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # Each column in its own widget: a box layout then asks each for its height at the
+        # column's real width, so wrapped messages under the fields are never cut short.
+        for form in (left, right):
+            column = QWidget()
+            column.setLayout(form)
+            columns.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
 
         for signal in (
             self.date_edit.dateChanged,
@@ -207,6 +218,7 @@ class EntryForm(QWidget):
     @staticmethod
     def _form() -> QFormLayout:
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(theme.SPACE_L)

@@ -179,9 +179,13 @@ class LogCallDialog(QDialog):
         ]
         for row, (caption, widget) in enumerate(rows, start=1):
             label = theme.muted(QLabel(tr(caption)))
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setMinimumWidth(120)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            # Beside a row of buttons the caption is centred; beside wrapped text, on top.
+            beside_buttons = isinstance(widget, MaskedValue)
+            vertical = (
+                Qt.AlignmentFlag.AlignVCenter if beside_buttons else Qt.AlignmentFlag.AlignTop
+            )
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | vertical)
             grid.addWidget(widget, row, 1)
         tip = theme.muted(QLabel(tr(TEXT_TIP)))
         tip.setWordWrap(True)

@@ -39,7 +39,6 @@ _OUTCOME_ICON = {
     Outcome.PENDING: ("pending", "muted"),
     Outcome.NO_ANSWER: ("pending", "muted"),
 }
-_OPEN = (Outcome.PENDING, Outcome.PARTLY, Outcome.NO_ANSWER)
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -52,11 +51,17 @@ class ContactTableModel(QAbstractTableModel):
         super().__init__()
         self.entries: list[ContactEntry] = []
         self.today = date.today()
+        self.due_ids: set[str] = set()
 
-    def set_entries(self, entries: list[ContactEntry], today: date) -> None:
+    def set_entries(
+        self, entries: list[ContactEntry], today: date, due_ids: set[str] | None = None
+    ) -> None:
+        """`due_ids`: the follow-ups still open (escalation.due_follow_ups): a later contact
+        answers an earlier one's next step, so only these are marked overdue or due today."""
         self.beginResetModel()
         self.entries = list(entries)
         self.today = today
+        self.due_ids = set(due_ids or ())
         self.endResetModel()
 
     def row_of(self, entry_id: str) -> int:
@@ -98,7 +103,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def _overdue(self, entry: ContactEntry) -> bool:
         due = entry.next_step_due
-        return due is not None and due < self.today and entry.outcome in _OPEN
+        return entry.id in self.due_ids and due is not None and due < self.today
 
     def _text(self, entry: ContactEntry, column: int) -> str:
         if column == COL_WHEN:
@@ -129,7 +134,7 @@ class ContactTableModel(QAbstractTableModel):
                 return ""
             if self._overdue(entry):
                 return tr(TEXT_OVERDUE).format(date=format_date(due))
-            if due == self.today and entry.outcome in _OPEN:
+            if due == self.today and entry.id in self.due_ids:
                 return tr(TEXT_TODAY).format(date=format_date(due))
             return format_date(due)
         return ""
