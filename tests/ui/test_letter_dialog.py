@@ -111,3 +111,22 @@ def test_copy_choose_another_ask_and_show_the_dossier(
     without = make(qtbot, opened)
     click(qtbot, without.dossier_button)
     assert "Create the dossier first" in without.message.text()
+
+
+def test_mailto_of_an_unedited_cyrillic_draft_decodes_to_the_draft(
+    qtbot: QtBot, opened: list[QUrl]
+) -> None:
+    case = sample_case()
+    case.owner.name = "Анна Петрова"
+    case.symptoms.description = "Экран мерцает и становится зелёным."
+    case.contacts = case.contacts[:1]  # short enough for a mail link
+    dialog = LetterDialog(case, "customer_relations")
+    qtbot.addWidget(dialog)
+    dialog.open_url = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+    click(qtbot, dialog.mail_button)
+    [url] = opened
+    _to, query = decoded(url)
+    draft = dialog.draft()
+    assert "Анна Петрова" in draft.body and "Экран мерцает" in draft.body
+    assert query["subject"] == [draft.subject]
+    assert query["body"] == [draft.body.replace("\n", "\r\n")]
