@@ -101,6 +101,8 @@ def test_whom_to_call_with_hours_source_authority_and_a_scam_warning(
     assert line.startswith("1800 4250 744 Apple Support (AppleCare)")
     assert "Open now, until" in line and "your time" in line and "seen 20" in line
     assert "support.apple.com/contact is the authority" in panel.authority_label.text()
+    assert 'href="https://getsupport.apple.com"' in panel.links_label.text()
+    assert panel.links_label.isVisibleTo(coach)
     assert "never asks for your Apple Account password" in panel.scam_text.text()
     # Identifiers are masked on the card.
     assert (

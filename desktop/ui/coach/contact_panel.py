@@ -42,12 +42,14 @@ TEXT_NO_LINE = N_("The app has no number for {country}. {authority} lists every 
 TEXT_SCAM_TITLE = N_("Beware of fake support")
 TEXT_LINKS = N_("Online")
 
-# Which web links fit which next step (purposes as written in the directory data).
+# Which of the directory's web links fit which next step (by address: the titles are prose).
+_GET_SUPPORT = "https://getsupport.apple.com"
+_LOCATE = "https://locate.apple.com"
 _WEB_FOR: dict[Rung, tuple[str, ...]] = {
-    Rung.APPLE_STORE: ("Find an Apple Store or service provider", "Start a support request"),
-    Rung.APPLECARE: ("Start a support request",),
-    Rung.SENIOR_ADVISOR: ("Start a support request",),
-    Rung.CUSTOMER_RELATIONS: ("Start a support request",),
+    Rung.APPLE_STORE: (_LOCATE, _GET_SUPPORT),
+    Rung.APPLECARE: (_GET_SUPPORT,),
+    Rung.SENIOR_ADVISOR: (_GET_SUPPORT,),
+    Rung.CUSTOMER_RELATIONS: (_GET_SUPPORT,),
 }
 
 
@@ -105,7 +107,7 @@ class ContactPanel(QWidget):
             note = tr(TEXT_AUTHORITY).format(authority=authority)
         self.authority_label.setText(note)
         wanted = _WEB_FOR.get(target, ()) if target is not None else ()
-        links = [(purpose, url) for purpose, url in book.web if purpose in wanted]
+        links = [(purpose, url) for purpose, url in book.web if url.rstrip("/") in wanted]
         self.links_label.setVisible(bool(links))
         self.links_label.setText(
             f"<b>{html.escape(tr(TEXT_LINKS))}:</b> "
