@@ -18,6 +18,7 @@ from desktop import APP_NAME, __version__
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.main_window import MainWindow
+from desktop.ui.refcounts import make_singletons_immortal
 
 ORGANIZATION = "Case Dossier"
 # benchmarks/startup.py: print the wall-clock time of the first paint, then quit.
@@ -29,11 +30,13 @@ TEXT_OPEN_FAILED = N_("Your cases could not be opened")
 
 
 def configure(app: QApplication) -> None:
+    # Before anything calls Qt much: PySide6 6.12 on CPython 3.11 loses a reference to
+    # None per void call (refcounts.py); without this a long session aborts.
+    make_singletons_immortal()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
-    theme.follow_system_scheme(app)
 
 
 def open_data(window: MainWindow) -> None:
@@ -44,6 +47,7 @@ def open_data(window: MainWindow) -> None:
     from desktop.vault import Vault
 
     QApplication.setWindowIcon(icons.app_icon())
+    theme.follow_system_scheme(QApplication.instance())  # after the paint: not needed before
     vault = Vault.detect()
     try:
         store = Store.open_default()

@@ -57,6 +57,7 @@ class CaseWorkspace(QWidget):
         self.details = DetailsTab()
         self.evidence = EvidenceTab()
         self.dossier = DossierTab(settings, renditions_dir)
+        self.dossier.today = lambda: self.today()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")

@@ -322,37 +322,39 @@ class MainWindow(QMainWindow):
         return self.vault_label.text()
 
     def refresh_actions(self, *_: object) -> None:
+        a = self.actions_
+        has_book = self.casebook is not None
+        for action in (a.new_case, a.open_sample, a.find, a.open_data):
+            action.setEnabled(has_book)
+        if not self._built:  # before the first paint: nothing to act on, nothing to import
+            for action in (
+                a.create_dossier, a.print_dossier, a.save_dossier, a.log_call, a.edit_case,
+                a.close_case, a.reopen_case, a.delete_case, a.undo, a.redo,
+            ):  # fmt: skip
+                action.setEnabled(False)
+            return
         from desktop.model import CaseStatus
         from desktop.ui.window_actions import redo_text, undo_text
 
-        a = self.actions_
-        has_book = self.casebook is not None
         case = self.current_case
         has_case = case is not None
-        running = self._built and self.workspace.dossier.is_running()
-        has_pdf = self._built and self.workspace.dossier.pdf_path is not None
-        a.new_case.setEnabled(has_book)
-        a.open_sample.setEnabled(has_book)
+        status = case.status if case is not None else None
+        running = self.workspace.dossier.is_running()
+        has_pdf = self.workspace.dossier.pdf_path is not None
         a.create_dossier.setEnabled(has_case and not running)
         a.print_dossier.setEnabled(has_case and not running)
         a.save_dossier.setEnabled(has_pdf and not running)
-        a.find.setEnabled(has_book)
-        a.log_call.setEnabled(has_case and case.status is not CaseStatus.DRAFT)
+        a.log_call.setEnabled(has_case and status is not CaseStatus.DRAFT)
         a.edit_case.setEnabled(has_case)
-        a.close_case.setEnabled(has_case and case.status is CaseStatus.OPEN)
-        a.reopen_case.setEnabled(has_case and case.status is CaseStatus.CLOSED)
+        a.close_case.setEnabled(status is CaseStatus.OPEN)
+        a.reopen_case.setEnabled(status is CaseStatus.CLOSED)
         a.delete_case.setEnabled(has_case and not running)
-        a.open_data.setEnabled(has_book)
-        if self._built:
-            self.workspace.header.dossier_button.setEnabled(has_case and not running)
-            group = self.sessions.undo_group
-            a.undo.setEnabled(group.canUndo())
-            a.redo.setEnabled(group.canRedo())
-            a.undo.setText(undo_text(group.undoText()))
-            a.redo.setText(redo_text(group.redoText()))
-        else:
-            a.undo.setEnabled(False)
-            a.redo.setEnabled(False)
+        self.workspace.header.dossier_button.setEnabled(has_case and not running)
+        group = self.sessions.undo_group
+        a.undo.setEnabled(group.canUndo())
+        a.redo.setEnabled(group.canRedo())
+        a.undo.setText(undo_text(group.undoText()))
+        a.redo.setText(redo_text(group.redoText()))
 
     def _on_session_saved(self, case_id: str) -> None:
         self._mark_saved(case_id)

@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 from desktop.casebook import CaseBook
 from desktop.ui import theme
 from desktop.ui.main_window import MainWindow
+from desktop.ui.refcounts import make_singletons_immortal
 from desktop.ui.wizard.case_wizard import CaseWizard
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _styled_app(qapp: QApplication) -> QApplication:
+    make_singletons_immortal()  # as the app does: PySide6 6.12 drops None references
     theme.apply_style(qapp)
     return qapp
 
