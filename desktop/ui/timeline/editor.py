@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,12 +55,12 @@ from desktop.ui.timeline.entry_form import EntryForm
 from desktop.ui.timeline.table_model import (
     COL_CASE,
     COL_CHANNEL,
-    COL_DUE,
     COL_NEXT,
     COL_OUTCOME,
     COL_TIER,
     COL_WHEN,
     COL_WHO,
+    TEXT_OVERDUE,
     ContactTableModel,
 )
 from desktop.ui.timeline.when import when_text
@@ -100,11 +100,17 @@ TEXT_DELETE_QUESTION = N_("Delete the contact of {when} ({tier})?")
 TEXT_DELETE_DETAIL = N_("You can bring it back with Undo.")
 TEXT_DELETE_BUTTON = N_("Delete contact")
 TEXT_KEEP = N_("Keep it")
+TEXT_DUE_SAMPLE = TEXT_OVERDUE
 TEXT_FIX_FIRST = N_("This contact cannot be saved yet: see the messages in red above.")
 TEXT_FIX_TITLE = N_("This contact has a problem")
 TEXT_FIX_QUESTION = N_("It cannot be saved as it is: {problems}")
 TEXT_FIX_DISCARD = N_("Discard my changes")
 TEXT_FIX_KEEP = N_("Keep editing")
+
+
+_COLUMN_WEIGHTS = {COL_TIER: 1.0, COL_WHO: 1.2, COL_OUTCOME: 1.0, COL_NEXT: 1.3}
+_COLUMN_MINIMUM = 70
+_NARROW = 1000
 
 
 class TimelineEditor(QWidget):
@@ -134,14 +140,14 @@ class TimelineEditor(QWidget):
         self.delete_button = _secondary(QPushButton(icons.icon("trash"), tr(TEXT_DELETE)))
         self.delete_button.clicked.connect(self.delete_contact)
         self.filter_combo = QComboBox()
-        self.filter_combo.setMinimumWidth(200)
+        self.filter_combo.setMinimumWidth(130)
         self.filter_combo.currentIndexChanged.connect(lambda *_: self._on_filter())
         filter_label = theme.muted(QLabel(tr(TEXT_FILTER)))
         filter_label.setBuddy(self.filter_combo)
         self.undo_action = undo_stack.createUndoAction(self, tr(TEXT_UNDO))
         self.redo_action = undo_stack.createRedoAction(self, tr(TEXT_REDO))
-        self.undo_button = _tool(self.undo_action)
-        self.redo_button = _tool(self.redo_action)
+        self.undo_button = _ActionButton(tr(TEXT_UNDO), self.undo_action)
+        self.redo_button = _ActionButton(tr(TEXT_REDO), self.redo_action)
 
         bar = QHBoxLayout()
         bar.setSpacing(theme.SPACE_M)
@@ -170,19 +176,10 @@ class TimelineEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        widths = {
-            COL_WHEN: 150,
-            COL_CHANNEL: 100,
-            COL_TIER: 150,
-            COL_WHO: 180,
-            COL_CASE: 120,
-            COL_OUTCOME: 150,
-            COL_DUE: 150,
-        }
-        for column, width in widths.items():
+        for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_NEXT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         header.setMinimumSectionSize(60)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_contact)
@@ -277,6 +274,41 @@ class TimelineEditor(QWidget):
         column.addLayout(foot)
         return pane
 
+    # -- the table's columns share its width ---------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Columns of a known shape (time, channel, case number, due date) get the width their
+        text needs; the others share the rest, so the table fits a narrow tab."""
+        metrics = self.table.fontMetrics()
+        pad = 18
+        fixed = {
+            COL_WHEN: metrics.horizontalAdvance("30 Sep 2026, 23:59") + pad,
+            COL_CHANNEL: max(
+                metrics.horizontalAdvance(tr(label)) for label in choices.CHANNEL_LABELS.values()
+            )
+            + pad,
+            COL_CASE: metrics.horizontalAdvance("102938475610") + pad,
+        }
+        due = metrics.horizontalAdvance(tr(TEXT_DUE_SAMPLE).format(date="30 Sep 2026")) + pad
+        width = self.table.viewport().width()
+        # In a narrow tab the channel gives way (the form below shows it).
+        narrow = width < _NARROW
+        self.table.setColumnHidden(COL_CHANNEL, narrow)
+        if narrow:
+            fixed.pop(COL_CHANNEL)
+        rest = width - sum(fixed.values()) - due
+        weights = _COLUMN_WEIGHTS
+        total = sum(weights.values())
+        for column, width in fixed.items():
+            self.table.setColumnWidth(column, width)
+        for column, weight in weights.items():
+            self.table.setColumnWidth(column, max(int(rest * weight / total), _COLUMN_MINIMUM))
+
     # -- the contract -----------------------------------------------------------------------
 
     def set_case(self, case: Case | None) -> None:
@@ -290,11 +322,15 @@ class TimelineEditor(QWidget):
 
     def set_undo_stack(self, undo_stack: QUndoStack) -> None:
         """Push later edits on another stack (e.g. one stack per open case)."""
+        if undo_stack is self.undo_stack:
+            return
         self.undo_stack = undo_stack
+        for old in (self.undo_action, self.redo_action):
+            old.deleteLater()
         self.undo_action = undo_stack.createUndoAction(self, tr(TEXT_UNDO))
         self.redo_action = undo_stack.createRedoAction(self, tr(TEXT_REDO))
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.redo_button.setDefaultAction(self.redo_action)
+        self.undo_button.set_action(self.undo_action)
+        self.redo_button.set_action(self.redo_action)
 
     @Slot()
     def log_call(self) -> None:
@@ -654,8 +690,29 @@ def _secondary(button: QPushButton) -> QPushButton:
     return button
 
 
-def _tool(action: object) -> QToolButton:
-    button = QToolButton()
-    button.setDefaultAction(action)  # type: ignore[arg-type]
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
+class _ActionButton(QPushButton):
+    """A button for an undo stack's action: "Undo", with what it undoes as its tooltip."""
+
+    def __init__(self, text: str, action: QAction) -> None:
+        super().__init__(text)
+        self.setObjectName("secondary")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._action: QAction | None = None
+        self.clicked.connect(self._trigger)
+        self.set_action(action)
+
+    def set_action(self, action: QAction) -> None:
+        if self._action is not None:
+            self._action.changed.disconnect(self._follow)
+        self._action = action
+        action.changed.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        if self._action is not None:
+            self.setEnabled(self._action.isEnabled())
+            self.setToolTip(self._action.text())
+
+    def _trigger(self) -> None:
+        if self._action is not None:
+            self._action.trigger()

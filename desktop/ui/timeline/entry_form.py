@@ -92,7 +92,7 @@ class EntryForm(QWidget):
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
         self.zone_combo = time_zone_combo()
-        self.zone_combo.setMinimumWidth(200)
+        self.zone_combo.setMinimumWidth(160)
         self.channel_combo = _combo(choices.CHANNEL_LABELS, list(Channel))
         self.tier_combo = _combo(choices.TIER_LABELS, list(Tier))
         self.who_edit = self._line(TEXT_WHO_PLACEHOLDER)
@@ -130,6 +130,8 @@ class EntryForm(QWidget):
             self.notes_edit.setMinimumHeight(lines * 9 + 14)
         else:
             self.notes_edit.setMaximumHeight(lines * 8 + 14)
+            # In a narrow tab a long caption goes above its field rather than squeeze it.
+            right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         if not compact:
             when = QHBoxLayout()
             when.setSpacing(theme.SPACE_M)
