@@ -120,5 +120,7 @@ def test_overdue_follow_ups_are_shown(qtbot: QtBot) -> None:
     coach.set_case(sample_case(), TODAY)
     assert coach.due_box.isVisibleTo(coach)
     assert "Overdue since 16 Nov 2026" in coach.due_label.text()
+    coach.set_show_due(False)  # the window lists them elsewhere
+    assert not coach.due_box.isVisibleTo(coach)
     coach.set_case(None, TODAY)
     assert coach.empty_label.isVisibleTo(coach) and not coach.next_card.isVisibleTo(coach)

@@ -59,6 +59,7 @@ class CoachCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.show_due = True  # False where the window lists what is due elsewhere
         self.recommendation: Recommendation | None = None
         self.case: Case | None = None
 
@@ -194,8 +195,14 @@ class CoachCard(QWidget):
         self.stand_label.setText(words)
         self.ladder.setAccessibleName(words)
 
+    def set_show_due(self, show: bool) -> None:
+        """Leave the follow-ups out of the card when the window shows them already."""
+        self.show_due = show
+        rec = self.recommendation
+        self.due_box.setVisible(show and rec is not None and bool(rec.due))
+
     def _show_due(self, due: list[ContactEntry], today: date) -> None:
-        self.due_box.setVisible(bool(due))
+        self.due_box.setVisible(self.show_due and bool(due))
         lines = []
         for entry in due:
             assert entry.next_step_due is not None
