@@ -312,9 +312,8 @@ def talking_points(
             "Ask for one specific remedy and give a date by which you hope to hear back."
         ),
     }
-    points.append(
-        _(asks.get(target or Rung.START, N_("Ask for a free repair under warranty or the law.")))
-    )
+    default_ask = N_("Ask for a free repair under warranty or the law.")
+    points.append(_(asks.get(target or Rung.START, default_ask)))
     for layer in coverage_layers(case, language):
         if layer.kind is LayerKind.PROGRAM and layer.state(today) is LayerState.ACTIVE:
             points.append(

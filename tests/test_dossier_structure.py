@@ -161,7 +161,8 @@ def test_metadata_and_language(render: Render) -> None:
     assert meta.title == case.title
     assert meta.author == "Lena Vogt"
     assert meta.creator == "Case Dossier"
-    assert meta.subject == "Service case dossier for iPhone 13 Pro, 256 GB, Sierra Blue"
+    # The dossier speaks its own language, the PDF's metadata included.
+    assert meta.subject == "Dossier zum Servicefall für iPhone 13 Pro, 256 GB, Sierra Blue"
     assert reader.trailer["/Root"]["/Lang"] == "de-DE"
     assert str(meta.get("/CreationDate", "")).startswith("D:20261122")
 
