@@ -94,3 +94,20 @@ def test_cancelling_a_call_with_notes_asks_first(
     click(qtbot, dialog.cancel_button)
     qtbot.waitUntil(lambda: editor.call_dialog is None)
     assert len(casebook.load(case.id).contacts) == 3
+
+
+def test_a_call_stays_with_its_case_when_another_case_is_shown(
+    qtbot: QtBot, setup: tuple[TimelineEditor, Case, FakeClock], casebook: CaseBook
+) -> None:
+    editor, case, _clock = setup
+    editor.log_call()
+    dialog = editor.call_dialog
+    assert isinstance(dialog, LogCallDialog)
+    other = sample_case()
+    other.id, other.contacts = "f" * 32, []
+    casebook.save(other)
+    editor.set_case(casebook.load(other.id))
+    type_text(dialog.form.notes_edit, "Logged for the first case.")
+    click(qtbot, dialog.save_button)
+    assert casebook.load(case.id).timeline()[-1].notes == "Logged for the first case."
+    assert casebook.load(other.id).contacts == []

@@ -645,8 +645,11 @@ class TimelineEditor(QWidget):
             emit(self.case_changed)
 
     def _on_call_logged(self, entry: ContactEntry) -> None:
-        if self.case is not None:
-            self.undo_stack.push(AddContact(self, self.case, entry, TEXT_LOG))
+        # The call belongs to the case it was started for, even if another case is shown now.
+        dialog = self.call_dialog
+        case = getattr(dialog, "case", None) or self.case
+        if case is not None:
+            self.undo_stack.push(AddContact(self, case, entry, TEXT_LOG))
 
     def _on_call_closed(self, *_: object) -> None:
         dialog, self.call_dialog = self.call_dialog, None
