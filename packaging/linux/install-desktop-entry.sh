@@ -25,6 +25,10 @@ done
 # The entry points at this folder: move the folder, run this again.
 sed -e "s|^Exec=.*|Exec=\"$here/case-dossier\"|" -e "s|^TryExec=.*|TryExec=$here/case-dossier|" \
   "$here/case-dossier.desktop" > "$apps/case-dossier.desktop"
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$apps" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q "$icons" 2>/dev/null || true
+if command -v update-desktop-database >/dev/null 2>&1; then
+  update-desktop-database -q "$apps" || true
+fi
+if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+  gtk-update-icon-cache -q "$icons" 2>/dev/null || true
+fi
 echo "Added Case Dossier to the application menu ($apps/case-dossier.desktop)."
