@@ -124,3 +124,18 @@ def test_overdue_follow_ups_are_shown(qtbot: QtBot) -> None:
     assert not coach.due_box.isVisibleTo(coach)
     coach.set_case(None, TODAY)
     assert coach.empty_label.isVisibleTo(coach) and not coach.next_card.isVisibleTo(coach)
+
+
+def test_the_advice_speaks_the_language_it_is_given(qtbot: QtBot) -> None:
+    coach = CoachCard()
+    qtbot.addWidget(coach)
+    case = sample_case()
+    case.contacts = []
+    coach.language = "de"
+    coach.set_case(case, TODAY)
+    assert coach.headline_label.text() == (
+        "Termin an der Genius Bar buchen oder Apple Support anrufen"
+    )
+    coach.language = "en"
+    coach.set_case(case, TODAY)
+    assert coach.headline_label.text() == "Book the Genius Bar, or call Apple Support"

@@ -17,7 +17,8 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.escalation import RUNG_TITLES, Recommendation, Rung, recommend
+from desktop.escalation import Recommendation, Rung, recommend, rung_title
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case, ContactEntry
 from desktop.ui import choices, icons, theme
 from desktop.ui.coach.contact_panel import ContactPanel
@@ -59,7 +60,9 @@ class CoachCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-        self.show_due = True  # False where the window lists what is due elsewhere
+        self.show_due = True
+        # The language of the core's advice and hours (the window sets the UI's).
+        self.language = SOURCE_LANGUAGE  # False where the window lists what is due elsewhere
         self.recommendation: Recommendation | None = None
         self.case: Case | None = None
 
@@ -156,7 +159,7 @@ class CoachCard(QWidget):
         if case is None:
             self.recommendation = None
             return
-        rec = recommend(case, today)
+        rec = recommend(case, today, self.language)
         self.recommendation = rec
         self._show_standing(rec)
         self._show_due(rec.due, today)
@@ -169,7 +172,7 @@ class CoachCard(QWidget):
         self.cr_button.setVisible(target is not None and target >= Rung.SENIOR_ADVISOR)
         self.contact_card.setVisible(target is not None)
         country = case.owner.country or case.purchase.country
-        self.contact_panel.show_for(country, target, self.user_zone(), self.clock())
+        self.contact_panel.show_for(country, target, self.user_zone(), self.clock(), self.language)
         self.ready_label.setText(_bullets([_masked(case, line) for line in rec.have_ready]))
         self.say_label.setText(_bullets(rec.talking_points))
         self.ready_card.setVisible(bool(rec.have_ready))
@@ -184,12 +187,12 @@ class CoachCard(QWidget):
     def _show_standing(self, rec: Recommendation) -> None:
         self.ladder.show_rungs(rec.standing, rec.target)
         words = (
-            tr(TEXT_STANDING).format(rung=RUNG_TITLES[rec.standing])
+            tr(TEXT_STANDING).format(rung=rung_title(rec.standing, self.language))
             if rec.standing is not Rung.START
             else tr(TEXT_NOT_YET)
         )
         if rec.target is not None and rec.target != rec.standing:
-            words += " " + tr(TEXT_NEXT_RUNG).format(rung=RUNG_TITLES[rec.target])
+            words += " " + tr(TEXT_NEXT_RUNG).format(rung=rung_title(rec.target, self.language))
         elif rec.target is None:
             words += " " + tr(TEXT_SETTLED)
         self.stand_label.setText(words)

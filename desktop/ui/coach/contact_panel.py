@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from desktop.directory import Line, describe_hours, directory
 from desktop.escalation import Rung
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.ui import choices, icons, theme
 from desktop.ui.i18n import N_, tr
 
@@ -85,7 +86,14 @@ class ContactPanel(QWidget):
         row.addWidget(self.scam, 2, Qt.AlignmentFlag.AlignTop)
         self.line_texts: list[str] = []
 
-    def show_for(self, country: str, target: Rung | None, zone: str, now: datetime) -> None:
+    def show_for(
+        self,
+        country: str,
+        target: Rung | None,
+        zone: str,
+        now: datetime,
+        language: str = SOURCE_LANGUAGE,
+    ) -> None:
         book = directory()
         self.how_label.setText(tr(TEXT_HOW[target]) if target in TEXT_HOW else "")
         self.how_label.setVisible(target in TEXT_HOW)
@@ -93,7 +101,7 @@ class ContactPanel(QWidget):
         self.line_texts = []
         lines = _lines_for(country, target) if country else []
         for line in lines:
-            widget, text = _line_widget(line, zone, now)
+            widget, text = _line_widget(line, zone, now, language)
             self.lines_box.addWidget(widget)
             self.line_texts.append(text)
         authority = book.authority
@@ -124,7 +132,7 @@ class ContactPanel(QWidget):
         return label
 
 
-def _line_widget(line: Line, zone: str, now: datetime) -> tuple[QWidget, str]:
+def _line_widget(line: Line, zone: str, now: datetime, language: str) -> tuple[QWidget, str]:
     box = QWidget()
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +151,7 @@ def _line_widget(line: Line, zone: str, now: datetime) -> tuple[QWidget, str]:
         Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByMouse
     )
     number.setFont(theme.scaled_font(number, 1.05, bold=True))
-    hours_text = describe_hours(line, zone, now)
+    hours_text = describe_hours(line, zone, now, language)
     is_open = line.is_open(now)
     hours = _label(hours_text)
     if is_open is True:

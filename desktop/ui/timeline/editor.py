@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.casebook import CaseBook
 from desktop.escalation import due_follow_ups
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case, Channel, ContactEntry, Tier, new_id
 from desktop.store import StoreError
 from desktop.ui import choices, dialogs, icons, theme
@@ -126,6 +127,8 @@ class TimelineEditor(QWidget):
         self.call_dialog: QWidget | None = None
         # The clock (tests put a fake one here): an aware "now".
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # The language of the core's advice shown in "Log a call" (the window sets the UI's).
+        self.language = SOURCE_LANGUAGE
         self._new_entry: ContactEntry | None = None
         self._shown_id: str | None = None
         self._switching = False
@@ -343,7 +346,7 @@ class TimelineEditor(QWidget):
         from desktop.ui.timeline.log_call import LogCallDialog
 
         self._leave_form()
-        dialog = LogCallDialog(self.case, self.clock, self.home_zone(), self)
+        dialog = LogCallDialog(self.case, self.clock, self.home_zone(), self, self.language)
         dialog.logged.connect(self._on_call_logged)
         dialog.finished.connect(self._on_call_closed)
         self.call_dialog = dialog

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.escalation import Rung, recommend
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case, Channel, ContactEntry, Tier
 from desktop.ui import dialogs, icons, theme
 from desktop.ui.i18n import N_, tr
@@ -63,11 +64,13 @@ _TIER_OF_RUNG = {
 }
 
 
-def the_ask(case: Case, today: date) -> str:
+def the_ask(case: Case, today: date, language: str = SOURCE_LANGUAGE) -> str:
     """The recommended step and the specific remedy to ask for, in one line each."""
-    rec = recommend(case, today)
-    asks = [p for p in rec.talking_points if p.startswith("Ask ")]
-    return "\n".join([rec.headline, *asks[:1]])
+    rec = recommend(case, today, language)
+    # escalation.talking_points: politeness, loyalty, the facts (with a purchase date), the ask.
+    index = 3 if case.purchase.date else 2
+    asks = rec.talking_points[index : index + 1]
+    return "\n".join([rec.headline, *asks])
 
 
 class LogCallDialog(QDialog):
@@ -79,8 +82,10 @@ class LogCallDialog(QDialog):
         clock: Callable[[], datetime],
         zone: str,
         parent: QWidget | None = None,
+        language: str = SOURCE_LANGUAGE,
     ) -> None:
         super().__init__(parent)
+        self.language = language
         self.setWindowTitle(tr(TEXT_TITLE))
         self.setObjectName("logCallDialog")
         self.case = case
@@ -89,7 +94,7 @@ class LogCallDialog(QDialog):
         self.started = clock().astimezone(ZoneInfo(zone))
         self.ended: datetime | None = None
         today = self.started.date()
-        rec = recommend(case, today)
+        rec = recommend(case, today, language)
         numbers = case.case_numbers()
         tier = _TIER_OF_RUNG.get(rec.target or Rung.APPLECARE, Tier.APPLECARE)
         self.entry = ContactEntry(
@@ -169,7 +174,7 @@ class LogCallDialog(QDialog):
             self.serial_value.reveal_button.setChecked(True)  # read it out on the phone
         numbers = case.case_numbers()
         self.case_number_label = _value(numbers[-1] if numbers else tr(TEXT_NO_CASE))
-        self.ask_label = _value(the_ask(case, today))
+        self.ask_label = _value(the_ask(case, today, self.language))
         device = case.device.model_name or case.title
         rows: list[tuple[str, QWidget]] = [
             (TEXT_DEVICE, _value(device)),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from desktop.casebook import CaseBook
 from desktop.codec import case_to_dict
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case, CaseStatus
 from desktop.store import StoreError
 from desktop.ui import dialogs, icons
@@ -85,6 +86,8 @@ class CaseWizard(QWizard):
         super().__init__(parent)
         self.casebook = casebook
         self.case = case if case is not None else Case()
+        # The language of the core's texts on the review page (the window sets the UI's).
+        self.language = SOURCE_LANGUAGE
         self._closing = False
         self._finished = False
         self.setObjectName("caseWizard")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.coverage import LayerState, coverage_layers, strongest_argument
+from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case
 from desktop.ui import icons, theme
 from desktop.ui.formatting import format_date
@@ -44,9 +45,9 @@ class CoverageSummary(QWidget):
         column.addWidget(self.argument_label)
         column.addLayout(self.grid)
 
-    def show_case(self, case: Case, today: date) -> None:
-        layers = coverage_layers(case)
-        argument = strongest_argument(case, today) if layers else tr(TEXT_NONE)
+    def show_case(self, case: Case, today: date, language: str = SOURCE_LANGUAGE) -> None:
+        layers = coverage_layers(case, language)
+        argument = strongest_argument(case, today, language) if layers else tr(TEXT_NONE)
         self.argument_label.setText(argument)
         self.lines = [argument]
         c = theme.colours()
@@ -61,7 +62,7 @@ class CoverageSummary(QWidget):
             until = (
                 tr(TEXT_UNTIL).format(date=format_date(layer.end)) if layer.end else tr(TEXT_NO_END)
             )
-            status = layer.status_text(today)
+            status = layer.status_text(today, language)
             if layer.uncertain:
                 status += f" ({tr(TEXT_UNCERTAIN)})"
             when = QLabel(f"{until} · {status}")

@@ -79,7 +79,7 @@ class ReviewPage(StepPage):
         card = Card(tr(TEXT_COVERAGE))
         wizard = self.case_wizard
         self.coverage = CoverageSummary()
-        self.coverage.show_case(case, wizard.today())
+        self.coverage.show_case(case, wizard.today(), wizard.language)
         card.body.addWidget(self.coverage)
         card.body.addSpacing(theme.SPACE_S)
         self.check_coverage = CheckCoverage(
