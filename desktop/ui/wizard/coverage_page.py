@@ -35,6 +35,7 @@ TERMS: list[tuple[int | None, str]] = [
     (24, N_("2 years")),
     (36, N_("3 years")),
 ]
+TEXT_MONTHS = N_("{n} months")
 TEXT_PROGRAMS = N_("Repair programs")
 TEXT_PROGRAMS_NOTE = N_(
     "Tick a program only if your device and its fault match what it covers. Apple's list at "
@@ -172,7 +173,7 @@ class CoveragePage(StepPage):
             self.start_edit.set_value(plan.start)
             index = self.term_combo.findData(plan.months)
             if index < 0 and plan.months is not None:
-                self.term_combo.addItem(f"{plan.months} months", plan.months)
+                self.term_combo.addItem(tr(TEXT_MONTHS).format(n=plan.months), plan.months)
                 index = self.term_combo.count() - 1
             self.term_combo.setCurrentIndex(max(index, 0))
             self._chosen = set(case.repair_programs)
