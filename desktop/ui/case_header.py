@@ -39,7 +39,9 @@ class CaseHeader(QWidget):
         self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle_label.setWordWrap(True)
 
-        self.dossier_button = QPushButton(icons.icon("document", "#ffffff"), tr(TEXT_DOSSIER))
+        self.dossier_button = QPushButton(
+            icons.icon("document", theme.colours().on_accent), tr(TEXT_DOSSIER)
+        )
         self.dossier_button.setObjectName("primary")
         self.dossier_button.clicked.connect(self.dossier_requested)
         self.log_call_button = QPushButton(icons.icon("phone_call"), tr(TEXT_LOG_CALL))

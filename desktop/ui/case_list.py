@@ -144,7 +144,7 @@ class CaseListPanel(QWidget):
         self._announced = ""  # the selection last told to listeners
         heading = QLabel(tr(TEXT_HEADING))
         heading.setFont(theme.scaled_font(heading, 1.2, bold=True))
-        self.new_button = QPushButton(icons.icon("plus", "#ffffff"), tr(TEXT_NEW))
+        self.new_button = QPushButton(icons.icon("plus", theme.colours().on_accent), tr(TEXT_NEW))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_case_requested)
         head = QHBoxLayout()

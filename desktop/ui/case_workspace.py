@@ -52,7 +52,8 @@ class CaseWorkspace(QWidget):
         self.coach = CoachCard()
         self.overview = OverviewTab(self.coach)
         self.overview.copied.connect(self.copied)
-        self.timeline = TimelineEditor(casebook, _placeholder_stack(self))
+        self._idle_stack = _placeholder_stack(self)
+        self.timeline = TimelineEditor(casebook, self._idle_stack)
         self.timeline.case_changed.connect(self._on_timeline_saved)
         self.details = DetailsTab()
         self.evidence = EvidenceTab()
@@ -86,8 +87,11 @@ class CaseWorkspace(QWidget):
         self.vault_state = vault_state
         if session is not None and session is not previous:
             session.changed.connect(self.refresh)
-            if hasattr(self.timeline, "set_undo_stack"):
-                self.timeline.set_undo_stack(session.undo_stack)
+        if session is not previous and hasattr(self.timeline, "set_undo_stack"):
+            # With no case, the editor holds a stack that lives as long as this widget:
+            # a session's stack goes when its case is forgotten or deleted.
+            stack = session.undo_stack if session is not None else self._idle_stack
+            self.timeline.set_undo_stack(stack)
         case = session.case if session is not None else None
         self.timeline.set_case(case)
         self.details.set_session(session)

@@ -104,6 +104,7 @@ class CloseCaseDialog(QDialog):
         self.date_edit.setMaximumDate(QDate(today))
         self.date_edit.setDate(QDate(previous.closed_on or today))
         self.date_edit.setMinimumWidth(150)
+        self.date_edit.setMaximumWidth(200)
 
         self.paid_edit = QLineEdit(format_price(previous.paid))
         self.paid_edit.setPlaceholderText("0.00")

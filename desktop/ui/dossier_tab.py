@@ -51,9 +51,10 @@ TEXT_INTRO = N_(
 TEXT_FULL = N_("Full, for Apple")
 TEXT_REDACTED = N_("Redacted, for sharing")
 TEXT_REDACTED_NOTE = N_(
-    "Identifiers are shortened to their last characters; the address shows only the city."
+    "Identifiers are shortened to their last characters; the address shows only the city. "
+    "Receipts are left out: they may show the order number."
 )
-TEXT_RECEIPTS = N_("Include receipts (they may show the order number)")
+TEXT_RECEIPTS = N_("Include the receipts anyway")
 TEXT_PAPER = N_("Paper")
 TEXT_CREATE = N_("Create dossier")
 TEXT_CREATE_AGAIN = N_("Create again")
@@ -126,11 +127,12 @@ class DossierTab(QWidget):
         paper_caption = QLabel(tr(TEXT_PAPER))
         paper_caption.setBuddy(self.paper_combo)
 
-        self.create_button = QPushButton(icons.icon("document", "#ffffff"), tr(TEXT_CREATE))
+        self.create_button = QPushButton(
+            icons.icon("document", theme.colours().on_accent), tr(TEXT_CREATE)
+        )
         self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.create)
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton(tr(TEXT_CANCEL))
         self.cancel_button.clicked.connect(self.cancel)
         self.print_button = QPushButton(icons.icon("printer"), tr(TEXT_PRINT))
@@ -140,30 +142,6 @@ class DossierTab(QWidget):
         self.show_button = QPushButton(icons.icon("folder"), tr(TEXT_SHOW))
         self.show_button.clicked.connect(self.show_saved)
         self.message = FieldMessage()
-
-        options = QHBoxLayout()
-        options.setSpacing(theme.SPACE_L)
-        options.addWidget(self.full_radio)
-        options.addWidget(self.redacted_radio)
-        options.addSpacing(theme.SPACE_L)
-        options.addWidget(paper_caption)
-        options.addWidget(self.paper_combo)
-        options.addStretch(1)
-        redacted_row = QVBoxLayout()
-        redacted_row.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
-        redacted_row.setSpacing(2)
-        redacted_row.addWidget(self.redacted_note)
-        redacted_row.addWidget(self.receipts_box)
-
-        actions = QHBoxLayout()
-        actions.setSpacing(theme.SPACE_M)
-        actions.addWidget(self.create_button)
-        actions.addWidget(self.progress)
-        actions.addWidget(self.cancel_button)
-        actions.addStretch(1)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.show_button)
 
         self.preview_stack = QStackedWidget()
         self.empty_label = theme.muted(QLabel(tr(TEXT_EMPTY)))
@@ -175,17 +153,49 @@ class DossierTab(QWidget):
         empty_layout.addWidget(self.empty_label)
         self.preview_stack.addWidget(empty)
 
-        layout = QVBoxLayout(self)
+        # Left: what to make and what to do with it; right: the preview, full height.
+        self.redacted_note.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
+        self.receipts_box.setStyleSheet(f"margin-left: {theme.SPACE_XL - 2}px;")
+        paper_row = QHBoxLayout()
+        paper_row.setSpacing(theme.SPACE_M)
+        paper_row.addWidget(paper_caption)
+        paper_row.addWidget(self.paper_combo, 1)
+        running_row = QHBoxLayout()
+        running_row.setSpacing(theme.SPACE_M)
+        running_row.addWidget(self.progress, 1)
+        running_row.addWidget(self.cancel_button)
+        after_row = QHBoxLayout()
+        after_row.setSpacing(theme.SPACE_M)
+        after_row.addWidget(self.print_button, 1)
+        after_row.addWidget(self.save_button, 1)
+
+        side = QWidget()
+        side.setFixedWidth(300)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.SPACE_M)
+        column.addWidget(heading)
+        column.addWidget(intro)
+        column.addSpacing(theme.SPACE_S)
+        column.addWidget(self.full_radio)
+        column.addWidget(self.redacted_radio)
+        column.addWidget(self.redacted_note)
+        column.addWidget(self.receipts_box)
+        column.addSpacing(theme.SPACE_S)
+        column.addLayout(paper_row)
+        column.addSpacing(theme.SPACE_M)
+        column.addWidget(self.create_button)
+        column.addLayout(running_row)
+        column.addWidget(self.message)
+        column.addSpacing(theme.SPACE_S)
+        column.addLayout(after_row)
+        column.addWidget(self.show_button)
+        column.addStretch(1)
+
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M + 2)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addSpacing(theme.SPACE_S)
-        layout.addLayout(options)
-        layout.addLayout(redacted_row)
-        layout.addSpacing(theme.SPACE_S)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
+        layout.setSpacing(theme.SPACE_XL)
+        layout.addWidget(side)
         layout.addWidget(self.preview_stack, 1)
         self._on_variant()
         self._show_buttons()
@@ -297,35 +307,32 @@ class DossierTab(QWidget):
     # -- the preview ------------------------------------------------------------------
 
     def _show_pdf(self, path: Path) -> None:
+        """One QPdfDocument and one QPdfView for the tab's life: each new dossier is
+        loaded into the same document (QtPdf is imported only now, not at start-up)."""
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
-        if self._view is None:
+        if self._view is None or self._document is None:
+            document = QPdfDocument(self)
             view = QPdfView(self)
             view.setObjectName("dossierPreview")
             view.setPageMode(QPdfView.PageMode.MultiPage)
             view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
             view.setPageSpacing(theme.SPACE_L)
             view.setDocumentMargins(_margins(theme.SPACE_L))
-            self._view = view
+            view.setDocument(document)
+            self._document, self._view = document, view
             self.preview_stack.addWidget(view)
-        document = QPdfDocument(self)
-        document.load(str(path))
-        self._document = document
-        self._view.setDocument(document)  # type: ignore[attr-defined]
+        self._document.load(str(path))
         self.preview_stack.setCurrentWidget(self._view)
 
     @property
     def document(self) -> QPdfDocument | None:
-        return self._document
+        return self._document if self.pdf_path is not None else None
 
     def _clear_preview(self) -> None:
-        if self._view is not None:
-            self._view.setDocument(None)  # type: ignore[attr-defined]
         if self._document is not None:
-            self._document.close()
-            self._document.deleteLater()
-            self._document = None
+            self._document.close()  # lets go of the file before it is removed
         if self._shown_job is not None:
             self._shown_job.discard()
             self._shown_job = None
@@ -338,7 +345,7 @@ class DossierTab(QWidget):
 
     @Slot()
     def print_dossier(self) -> None:
-        if self._document is None:
+        if self.document is None:
             return
         printer = self.ask_printer()
         if printer is None:
@@ -362,11 +369,11 @@ class DossierTab(QWidget):
 
         from desktop.ui.dossier_printing import print_document
 
-        if self._document is None:
+        if self.document is None:
             return 0
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = print_document(self._document, printer)
+            pages = print_document(self._document, printer)  # type: ignore[arg-type]
         finally:
             QGuiApplication.restoreOverrideCursor()
         if pages:

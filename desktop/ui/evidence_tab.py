@@ -280,7 +280,9 @@ class EvidenceTab(QWidget):
         if image is not None:
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
-            item.setIcon(QIcon(pixmap))
+            icon = QIcon(pixmap)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)  # no selection tint over the picture
+            item.setIcon(icon)
             if item is self.grid.currentItem():
                 self._show_preview(pixmap)
 

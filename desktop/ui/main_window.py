@@ -729,6 +729,7 @@ class MainWindow(QMainWindow):
             self.workspace.details.flush()
             self.workspace.dossier.shutdown()
             self.background.wait_all()
+            self.workspace.set_session(None, None)  # views let go of the stacks first
             self.sessions.close_all()
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         if self._built:

@@ -109,23 +109,23 @@ def follow_system_scheme(app: QApplication) -> None:
 def dark_palette() -> QPalette:
     """A calm dark palette for Fusion (where the platform gives none)."""
     palette = QPalette()
-    window, base, text = QColor("#1f2125"), QColor("#17191c"), QColor("#e6e8eb")
+    window, base, text = QColor("#1f2125"), QColor("#272a2f"), QColor("#e6e8eb")
     roles = {
         QPalette.ColorRole.Window: window,
         QPalette.ColorRole.WindowText: text,
         QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: QColor("#24272b"),
+        QPalette.ColorRole.AlternateBase: QColor("#2c2f35"),
         QPalette.ColorRole.ToolTipBase: QColor("#2b2e33"),
         QPalette.ColorRole.ToolTipText: text,
         QPalette.ColorRole.PlaceholderText: QColor("#9aa1ab"),
         QPalette.ColorRole.Text: text,
-        QPalette.ColorRole.Button: QColor("#2a2d32"),
+        QPalette.ColorRole.Button: QColor("#30343a"),
         QPalette.ColorRole.ButtonText: text,
         QPalette.ColorRole.BrightText: QColor("#ffffff"),
-        QPalette.ColorRole.Light: QColor("#3a3e44"),
-        QPalette.ColorRole.Midlight: QColor("#32363b"),
-        QPalette.ColorRole.Mid: QColor("#2a2d31"),
-        QPalette.ColorRole.Dark: QColor("#141518"),
+        QPalette.ColorRole.Light: QColor("#50555d"),
+        QPalette.ColorRole.Midlight: QColor("#41454c"),
+        QPalette.ColorRole.Mid: QColor("#363a40"),
+        QPalette.ColorRole.Dark: QColor("#101113"),
         QPalette.ColorRole.Shadow: QColor("#000000"),
     }
     for role, colour in roles.items():
