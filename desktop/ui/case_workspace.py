@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.ui import icons
+from desktop.ui import icons, preferences
 from desktop.ui.case_header import CaseHeader
 from desktop.ui.case_session import CaseSession
 from desktop.ui.coach import CoachCard
@@ -48,12 +48,16 @@ class CaseWorkspace(QWidget):
         self.session: CaseSession | None = None
         self.today = date.today
         self.vault_state: VaultState | None = None
+        # The language of the core's words (advice, rule titles): the UI's language.
+        self.language = preferences.ui_language(settings)
         self.header = CaseHeader()
         self.coach = CoachCard()
+        self.coach.language = self.language
         self.overview = OverviewTab(self.coach)
         self.overview.copied.connect(self.copied)
         self._idle_stack = _placeholder_stack(self)
         self.timeline = TimelineEditor(casebook, self._idle_stack)
+        self.timeline.language = self.language
         self.timeline.case_changed.connect(self._on_timeline_saved)
         self.details = DetailsTab()
         self.evidence = EvidenceTab()
@@ -106,7 +110,7 @@ class CaseWorkspace(QWidget):
             return
         today = self.today()
         self.header.show_case(session.case, today)
-        self.overview.show_case(session.case, self.vault_state, today)
+        self.overview.show_case(session.case, self.vault_state, today, self.language)
         self.details.refresh()
         self.evidence.refresh()
         self.dossier.case_edited()

@@ -29,9 +29,9 @@ AXIS = 26  # room for the month labels
 SIDE = 8
 
 
-def layer_label(layer: Layer, today: date) -> str:
+def layer_label(layer: Layer, today: date, language: str = "en") -> str:
     """ "EU legal guarantee: active, 302 days left (figure not verified)"."""
-    text = f"{layer.title}: {layer.status_text(today)}"
+    text = f"{layer.title}: {layer.status_text(today, language)}"
     return f"{text} ({tr(TEXT_NOT_VERIFIED)})" if layer.uncertain else text
 
 
@@ -40,20 +40,23 @@ class CoverageChart(QWidget):
         super().__init__(parent)
         self._layers: list[Layer] = []
         self._today = date.today()
+        self._language = "en"
         self._bars: list[tuple[QRectF, Layer]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setAccessibleName(tr(TEXT_ACCESSIBLE))
 
-    def set_layers(self, layers: list[Layer], today: date) -> None:
+    def set_layers(self, layers: list[Layer], today: date, language: str = "en") -> None:
+        """The layers (from coverage_layers in `language`, the language of their words)."""
         self._layers = list(layers)
         self._today = today
+        self._language = language
         self.setFixedHeight(self._height())
         self.setAccessibleDescription("; ".join(self.labels()))
         self.update()
 
     def labels(self) -> list[str]:
-        return [layer_label(layer, self._today) for layer in self._layers]
+        return [layer_label(layer, self._today, self._language) for layer in self._layers]
 
     def sizeHint(self) -> QSize:
         return QSize(560, self._height())
@@ -171,7 +174,7 @@ class CoverageChart(QWidget):
         used = bold_metrics.horizontalAdvance(title)
         painter.setFont(self.font())
         metrics = painter.fontMetrics()
-        status = layer.status_text(self._today)
+        status = layer.status_text(self._today, self._language)
         if layer.uncertain:
             status = f"{status} ({tr(TEXT_NOT_VERIFIED)})"
         rest = metrics.elidedText(" · " + status, Qt.TextElideMode.ElideRight, int(width - used))

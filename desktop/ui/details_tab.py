@@ -43,12 +43,18 @@ from desktop.ui.field_binding import (
     set_combo_data,
 )
 from desktop.ui.i18n import N_, tr
+from desktop.ui.program_checks import ProgramChecks
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
+from desktop.ui.wizard.charges_page import ChargeRow
+from desktop.ui.wizard.coverage_page import TERMS, TEXT_MONTHS
 from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.money import format_price, parse_price
+from desktop.ui.wizard.repairs_page import RepairRow
+from desktop.ui.wizard.row_list import RowList
+from desktop.wizard_flow import Step, steps_for
 
 TEXT_INTRO = N_("Changes are saved as you type. Undo takes them back one by one.")
 TEXT_WIZARD = N_("Edit in wizard")
@@ -86,8 +92,21 @@ TEXT_PRICE = N_("Price paid")
 TEXT_PRICE_ERROR = N_("Write the price as a number, for example 1299.00 or 1.299,00.")
 TEXT_CURRENCY = N_("Currency")
 TEXT_CURRENCY_ERROR = N_("A currency is three letters, for example EUR or USD.")
+TEXT_COVERAGE = N_("Coverage beyond the warranty")
 TEXT_APPLECARE = N_("AppleCare plan")
 TEXT_PLAN_START = N_("Plan started")
+TEXT_PLAN_TERM = N_("Term")
+TEXT_PROGRAMS = N_("Repair programs")
+TEXT_PROGRAMS_NOTE = N_(
+    "Tick a program only if your device and its fault match what it covers. Apple's list at "
+    "support.apple.com/service-programs is the authority."
+)
+TEXT_REPAIRS = N_("Earlier repairs")
+TEXT_ADD_REPAIR = N_("Add a repair")
+TEXT_NO_REPAIRS = N_("No earlier repair. A repair Apple did carries its own warranty.")
+TEXT_CHARGES = N_("The charges you dispute")
+TEXT_ADD_CHARGE = N_("Add a charge")
+TEXT_NO_CHARGES = N_("No charge listed yet.")
 TEXT_SYMPTOMS = N_("What is wrong")
 TEXT_DESCRIPTION = N_("Description")
 TEXT_FIRST_NOTICED = N_("First noticed")
@@ -97,12 +116,6 @@ TEXT_ERRORS = N_("Error messages")
 TEXT_SECRET_NOTE = N_("Kept in your system's keychain, not in a file.")
 TEXT_LOCKED_FIELD = N_("The keychain is locked: unlock it to see and change this.")
 
-PLAN_LABELS: dict[PlanKind, str] = {
-    PlanKind.NONE: N_("None"),
-    PlanKind.APPLECARE_PLUS: N_("AppleCare+"),
-    PlanKind.APPLECARE_PLUS_THEFT: N_("AppleCare+ with Theft and Loss"),
-    PlanKind.APPLECARE_ONE: N_("AppleCare One"),
-}
 
 FIELD_WIDTH = 420
 
@@ -118,6 +131,7 @@ class DetailsTab(QScrollArea):
         self.session: CaseSession | None = None
         self.bindings: dict[str, FieldBinding] = {}
         self.rows: dict[str, QWidget] = {}
+        self.cards: dict[str, Card] = {}
 
         intro = theme.muted(QLabel(tr(TEXT_INTRO)))
         intro.setWordWrap(True)
@@ -139,7 +153,9 @@ class DetailsTab(QScrollArea):
         self._build_device()
         self._build_owner()
         self._build_purchase()
+        self._build_coverage()
         self._build_symptoms()
+        self._build_history()
         self._column.addStretch(1)
         self.setWidget(content)
 
@@ -147,6 +163,7 @@ class DetailsTab(QScrollArea):
 
     def _card(self, title: str) -> QFormLayout:
         card = Card(tr(title))
+        self.cards[title] = card
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -302,13 +319,68 @@ class DetailsTab(QScrollArea):
         self._identifier(form, "device.imei2", TEXT_IMEI2, identifiers.check_imei)
         self._identifier(form, "device.eid", TEXT_EID, identifiers.check_eid)
         self._identifier(form, "apple_id", TEXT_APPLE_ID, identifiers.check_apple_id)
+
+    def _build_coverage(self) -> None:
+        form = self._card(TEXT_COVERAGE)
         self._combo(
             form,
             "applecare.kind",
             TEXT_APPLECARE,
-            [(kind, tr(label)) for kind, label in PLAN_LABELS.items()],
+            [(kind, tr(label)) for kind, label in choices.PLAN_LABELS.items()],
         )
         self._date(form, "applecare.start", TEXT_PLAN_START)
+        term = QComboBox()
+        for months, label in TERMS:
+            term.addItem(tr(label), months)
+        term.setMaximumWidth(FIELD_WIDTH)
+
+        def write_term(months: Any) -> None:
+            index = term.findData(months)
+            if index < 0 and months is not None:
+                term.addItem(tr(TEXT_MONTHS).format(n=months), months)
+                index = term.count() - 1
+            term.setCurrentIndex(max(index, 0))
+
+        binding = self._add(
+            form, "applecare.months", TEXT_PLAN_TERM, term, term.currentData, write_term
+        )
+        term.activated.connect(binding.edited)
+        self.programs = ProgramChecks()
+        binding = self._add(
+            form,
+            "repair_programs",
+            TEXT_PROGRAMS,
+            self.programs,
+            self.programs.value,
+            self.programs.set_value,
+            note=TEXT_PROGRAMS_NOTE,
+        )
+        self.programs.changed.connect(binding.edited)
+
+    def _build_history(self) -> None:
+        self._row_list(TEXT_REPAIRS, "repairs", RepairRow, TEXT_ADD_REPAIR, TEXT_NO_REPAIRS)
+        self._row_list(TEXT_CHARGES, "charges", ChargeRow, TEXT_ADD_CHARGE, TEXT_NO_CHARGES)
+
+    def _row_list(
+        self, title: str, path: str, make_row: Callable[[], QWidget], add: str, empty: str
+    ) -> None:
+        card = Card(tr(title))
+        self.cards[title] = card
+        rows = RowList(make_row, tr(add), tr(empty))
+
+        def read() -> list[Any]:
+            # Rows left completely empty are not entries (as in the wizard).
+            return [item for item in rows.values() if _filled(item)]
+
+        binding = FieldBinding(
+            path, tr(title), rows, read, rows.set_items, self._commit, typed=True, parent=self
+        )
+        rows.changed.connect(binding.typing)
+        card.body.addWidget(rows)
+        card.body.addWidget(binding.message)
+        self.bindings[path] = binding
+        self.rows[path] = rows
+        self._column.addWidget(card)
 
     def _build_owner(self) -> None:
         form = self._card(TEXT_OWNER)
@@ -460,6 +532,7 @@ class DetailsTab(QScrollArea):
         frequency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         frequency.addItems(["", *(tr(text) for text in choices.FREQUENCIES)])
         frequency.setMaximumWidth(FIELD_WIDTH)
+        frequency.setMinimumWidth(FIELD_WIDTH - 100)
         binding = self._add(
             form,
             "symptoms.frequency",
@@ -500,7 +573,14 @@ class DetailsTab(QScrollArea):
             self._set_row_visible(path, has_imei or bool(getattr(case.device, path.split(".")[1])))
         no_device = case.case_type is CaseType.ACCOUNT and case.device.kind is DeviceKind.OTHER
         self._set_row_visible("device.serial", not no_device or bool(case.device.serial))
-        self._set_row_visible("applecare.start", case.applecare.kind is not PlanKind.NONE)
+        has_plan = case.applecare.kind is not PlanKind.NONE
+        self._set_row_visible("applecare.start", has_plan)
+        self._set_row_visible("applecare.months", has_plan)
+        self.programs.show_for(case.device.kind.value)
+        steps = steps_for(case)
+        self.cards[TEXT_COVERAGE].setVisible(Step.COVERAGE in steps or has_plan)
+        self.cards[TEXT_REPAIRS].setVisible(Step.REPAIRS in steps or bool(case.repairs))
+        self.cards[TEXT_CHARGES].setVisible(Step.CHARGES in steps or bool(case.charges))
 
     def flush(self) -> None:
         """Commit what is being typed (before undo, switching cases, closing)."""
@@ -525,3 +605,8 @@ class DetailsTab(QScrollArea):
             return
         text = tr(TEXT_CHANGE).format(field=commit.label)
         session.push(SetValues(session, text, {commit.path: commit.value}))
+
+
+def _filled(item: Any) -> bool:
+    """A repair or charge row with anything in it (the id alone does not count)."""
+    return any(value not in (None, "") for name, value in vars(item).items() if name != "id")

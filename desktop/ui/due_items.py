@@ -30,7 +30,7 @@ class DueItem:
     urgent: bool  # shown with a warning sign (and the words say why)
 
 
-def due_items(case: Case, today: date) -> list[DueItem]:
+def due_items(case: Case, today: date, language: str = "en") -> list[DueItem]:
     if case.status is CaseStatus.CLOSED:
         return []
     items: list[DueItem] = []
@@ -54,7 +54,7 @@ def due_items(case: Case, today: date) -> list[DueItem]:
             continue  # a later contact answered it
         step = _step(entry.next_step, entry.who)
         items.append(DueItem(tr(TEXT_COMING).format(date=format_date(when), step=step), False))
-    for layer in coverage_layers(case):
+    for layer in coverage_layers(case, language):
         if layer.end is None or layer.state(today) is not LayerState.ACTIVE:
             continue
         left = (layer.end - today).days

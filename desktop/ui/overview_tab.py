@@ -75,6 +75,8 @@ class OverviewTab(QScrollArea):
         self.coach = coach
         if coach is not None:
             coach_layout.addWidget(coach)
+            if hasattr(coach, "set_show_due"):
+                coach.set_show_due(False)  # "What is due" above lists the follow-ups
 
         pair = QHBoxLayout()
         pair.setSpacing(theme.SPACE_L)
@@ -91,15 +93,18 @@ class OverviewTab(QScrollArea):
         column.addStretch(1)
         self.setWidget(content)
 
-    def show_case(self, case: Case, vault_state: VaultState | None, today: date) -> None:
+    def show_case(
+        self, case: Case, vault_state: VaultState | None, today: date, language: str = "en"
+    ) -> None:
+        """`language`: the language of the core's words (rule titles, the argument)."""
         c = theme.colours()
-        layers = coverage_layers(case)
-        self.argument_label.setText(strongest_argument(case, today))
+        layers = coverage_layers(case, language)
+        self.argument_label.setText(strongest_argument(case, today, language))
         self.argument_icon.setPixmap(icons.pixmap("shield", 20, c.accent))
-        self.chart.set_layers(layers, today)
+        self.chart.set_layers(layers, today, language)
         self.chart.setVisible(bool(layers))
         self.chart_hint.setVisible(bool(layers))
-        self._show_due(case, today)
+        self._show_due(case, today, language)
         self.identifiers.show_case(case, vault_state)
         if self.coach is not None and hasattr(self.coach, "set_case"):
             self.coach.set_case(case, today)
@@ -114,10 +119,10 @@ class OverviewTab(QScrollArea):
                     texts.append(label.text())
         return texts
 
-    def _show_due(self, case: Case, today: date) -> None:
+    def _show_due(self, case: Case, today: date, language: str) -> None:
         _clear(self._due_rows)
         c = theme.colours()
-        items = [(item.text, item.urgent) for item in due_items(case, today)]
+        items = [(item.text, item.urgent) for item in due_items(case, today, language)]
         if case.status is CaseStatus.CLOSED:
             items = [(_closure_line(case), False)]
         if not items:

@@ -97,3 +97,28 @@ def test_undo_history_belongs_to_each_case(
     window.case_list.select(first.id)
     window.undo_action.trigger()
     assert casebook.load(first.id).purchase.seller == first.purchase.seller
+
+
+def test_earlier_repairs_and_programs_are_edited_in_place(
+    qtbot: QtBot, casebook: CaseBook, make_window: Callable[[CaseBook], MainWindow]
+) -> None:
+    case = sample_case()
+    casebook.save(case)
+    window = make_window(casebook)
+    details = window.workspace.details
+    repairs = details.rows["repairs"]
+    repairs.add_button.click()
+    [row] = repairs.rows
+    type_text(row.place_edit, "Apple Store Rosenthaler Straße")
+    type_text(row.what_edit, "Battery replaced")
+    details.flush()  # what switching tabs or cases does; otherwise a pause in typing
+    [repair] = casebook.load(case.id).repairs
+    assert (repair.place, repair.what) == ("Apple Store Rosenthaler Straße", "Battery replaced")
+
+    details.programs.boxes["iphone12_no_sound"].click()
+    assert casebook.load(case.id).repair_programs == ["iphone12_no_sound"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    saved = casebook.load(case.id)
+    assert saved.repairs == [] and saved.repair_programs == []
+    assert repairs.rows == []
