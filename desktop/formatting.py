@@ -27,10 +27,16 @@ def locale_for(language: str, country: str = "") -> str:
     return "en"
 
 
+# Long dates go into sentences. Russian CLDR ends them in an abbreviation, "2027 г.",
+# and a sentence ending in a date then shows "г.."; the word in full reads as well.
+_LONG_DATE_PATTERNS = {"ru": "d MMMM y 'года'"}
+
+
 def long_date(day: date, locale: str = "en") -> str:
     from babel.dates import format_date
 
-    return str(format_date(day, "long", locale=locale))
+    pattern = _LONG_DATE_PATTERNS.get(locale.replace("-", "_").split("_")[0], "long")
+    return str(format_date(day, pattern, locale=locale))
 
 
 def medium_date(day: date, locale: str = "en") -> str:

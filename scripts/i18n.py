@@ -257,6 +257,7 @@ def _keys(catalog: Catalog) -> set[tuple[object, str | None]]:
 
 
 def check_catalog(language: str, template: Catalog | None = None) -> list[Problem]:
+    """The committed catalog of a language against the template, and its .mo."""
     template = template if template is not None else read(TEMPLATE)
     path = catalog_path(language)
     where = str(path.relative_to(ROOT))
@@ -264,6 +265,22 @@ def check_catalog(language: str, template: Catalog | None = None) -> list[Proble
         catalog = read(path, language)
     except OSError:
         return [Problem(where, "missing: run update")]
+    problems = check_catalog_data(language, catalog, template, where)
+    stale = catalog_path(language, ".mo")
+    try:
+        current = stale.read_bytes() == compiled(catalog)
+    except OSError:
+        current = False
+    if not current:
+        problems.append(Problem(str(stale.relative_to(ROOT)), "stale or missing: run compile"))
+    return problems
+
+
+def check_catalog_data(
+    language: str, catalog: Catalog, template: Catalog, where: str
+) -> list[Problem]:
+    """Every template message translated, with the source's placeholders in every form
+    and the language's number of plural forms."""
     problems = []
     expected = get_plural(language)
     if catalog.num_plurals != expected.num_plurals:
@@ -276,14 +293,7 @@ def check_catalog(language: str, template: Catalog | None = None) -> list[Proble
             state = "fuzzy" if message is not None and message.fuzzy else "not translated"
             problems.append(Problem(where, f"{_label(source)} {state}"))
             continue
-        problems += _placeholder_problems(where, source, message, catalog.num_plurals)
-    stale = catalog_path(language, ".mo")
-    try:
-        current = stale.read_bytes() == compiled(catalog)
-    except OSError:
-        current = False
-    if not current:
-        problems.append(Problem(str(stale.relative_to(ROOT)), "stale or missing: run compile"))
+        problems += _placeholder_problems(where, source, message, expected.num_plurals)
     return problems
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, TableStyle
 
 from desktop.coverage import Layer
@@ -87,6 +88,16 @@ class Context:
             if not is_blank(item)
         ]
 
+    def longest_word(
+        self, text: str, *, bold: bool = False, size: float = layout.TABLE_SIZE
+    ) -> float:
+        """Width in points of the widest word of `text` that cannot be broken: scripts
+        written with spaces (CJK text breaks between any two characters)."""
+        fonts = self.styles.bold if bold else self.styles.regular
+        fonts.load_primary()
+        words = [word for word in text.split() if not any(ord(char) >= 0x2E80 for char in word)]
+        return max((stringWidth(word, fonts.primary, size) for word in words), default=0.0)
+
     def date(self, value: dt.date | None) -> str:
         return self.formats.long_date(value) if value else ""
 
@@ -103,17 +114,27 @@ class Context:
         top_rule: bool = False,
         label_share: float = 0.3,
         compact: bool = False,
+        width: float | None = None,
     ) -> Any:
-        """A two-column table of label and value; rows with a blank value are left out."""
+        """A two-column table of label and value; rows with a blank value are left out.
+
+        `width` is the width the table will get (the frame's unless said); the label
+        column is at most 45 mm, yet never narrower than the longest word of a label
+        (a German "Seriennummer" is not cut in two), and at most half the table.
+        """
         st = self.styles
+        shown = [(label, value) for label, value in rows if not is_blank(value)]
         data = [
             [self.para(label, st.cell_bold, bold=True), self.para(value, st.cell)]
-            for label, value in rows
-            if not is_blank(value)
+            for label, value in shown
         ]
         if not data:
             return self.para(self.strings.nothing_recorded, st.body)
-        label_share = min(45 * layout.MM / self.width, label_share)
+        width = width or self.width
+        padding = 4 if compact else 6
+        longest = max(self.longest_word(label, bold=True) for label, _ in shown)
+        label_share = min(45 * layout.MM / width, label_share)
+        label_share = min(max(label_share, (longest + 2 * padding + 1) / width), 0.5)
         table = SplittingTable(
             data,
             colWidths=percent([label_share, 1 - label_share]),
@@ -121,7 +142,7 @@ class Context:
             splitInRow=layout.MIN_ROW_SPLIT,
         )
         commands: list[tuple[Any, ...]] = [
-            *self.cell_padding(2 if compact else 3.5, 4 if compact else 6),
+            *self.cell_padding(2 if compact else 3.5, padding),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, layout.HAIRLINE),
         ]
         if boxed:
@@ -146,7 +167,7 @@ class Context:
             data.append(
                 [self.para(cell, st.cell) if isinstance(cell, str) else cell for cell in row]
             )
-        widths = [*shares[:-1], 1 - sum(shares[:-1])]
+        widths = self.fit_headers(header, [*shares[:-1], 1 - sum(shares[:-1])])
         table = SplittingTable(
             data,
             colWidths=percent(widths),
@@ -167,6 +188,22 @@ class Context:
             )
         )
         return table
+
+    def fit_headers(self, header: Sequence[str], shares: list[float]) -> list[float]:
+        """Column shares widened where a header word would not fit whole (a German
+        "Garantiezeitraum", a Russian "Обращения"), taken from columns with room."""
+        padding = 2 * 4 + 1  # grid cells' left and right padding, and a point to spare
+        needs = [
+            min((self.longest_word(text, bold=True) + padding) / self.width, 0.5) for text in header
+        ]
+        widths = [max(share, need) for share, need in zip(shares, needs, strict=True)]
+        excess = sum(widths) - 1
+        room = [max(width - need, 0.0) for width, need in zip(widths, needs, strict=True)]
+        if excess <= 0 or sum(room) <= excess:
+            return shares if excess > 0 else widths
+        return [
+            width - excess * spare / sum(room) for width, spare in zip(widths, room, strict=True)
+        ]
 
     def box(
         self, content: Sequence[Any], *, fill: Any = None, rule: Any = None, padding: float = 9

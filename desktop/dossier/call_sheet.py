@@ -13,16 +13,19 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import KeepInFrame, PageBreak, Table, TableStyle
+from reportlab.platypus import PageBreak, TableStyle
 
 from desktop.directory import Directory, Line, directory
 from desktop.dossier import layout
 from desktop.dossier.blocks import Context, percent, safely, spacer
+from desktop.dossier.flowables import FluidTable, ShrinkToFit
 from desktop.dossier.front import device_name, the_ask
 from desktop.escalation import Rung
 
 # How much of a long symptom text the sheet repeats.
 SYMPTOM_CHARS = 240
+COLUMN_GAP = 10.0  # points between a column's text and the rule between the columns
+WRITE_ROW = 19.0  # points: the height of a line to write on
 
 _HOW = {
     Rung.SERVICE_PROVIDER: "service_provider",
@@ -42,7 +45,13 @@ def call_sheet(ctx: Context) -> list[Any]:
     zone = _zone(ctx.case.owner.time_zone, line)
     case_block = [
         ctx.para(s.your_case, st.label, bold=True),
-        ctx.key_values(_case_rows(ctx), top_rule=True, label_share=0.42, compact=True),
+        ctx.key_values(
+            _case_rows(ctx),
+            top_rule=True,
+            label_share=0.42,
+            compact=True,
+            width=ctx.width / 2 - COLUMN_GAP,
+        ),
     ]
     facts_block = [ctx.para(s.facts, st.label, bold=True), *ctx.bullets(_facts(ctx), small=True)]
     content: list[Any] = [
@@ -73,7 +82,7 @@ def call_sheet(ctx: Context) -> list[Any]:
     return [
         PageBreak(),
         heading,
-        KeepInFrame(width, room, content, mode="shrink", hAlign="LEFT"),
+        ShrinkToFit(width, room, content, hAlign="LEFT"),
         PageBreak(),
     ]
 
@@ -91,13 +100,13 @@ def _zone(name: str, line: Line | None) -> str:
 
 
 def _two_columns(ctx: Context, left: list[Any], right: list[Any]) -> Any:
-    table = Table([[left, right]], colWidths=percent([0.5, 0.5]), hAlign="LEFT")
+    table = FluidTable([[left, right]], colWidths=percent([0.5, 0.5]), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 *ctx.cell_padding(0, 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 10),
-                ("LEFTPADDING", (1, 0), (1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (0, -1), COLUMN_GAP),
+                ("LEFTPADDING", (1, 0), (1, -1), COLUMN_GAP),
                 ("LINEBEFORE", (1, 0), (1, -1), 0.4, layout.HAIRLINE),
             ]
         )
@@ -217,8 +226,10 @@ def _facts(ctx: Context) -> list[str]:
 def _write_down(ctx: Context) -> list[Any]:
     """Ruled lines to write on, each with its label at the start ("Case number ____")."""
     s, st = ctx.strings, ctx.styles
-    rows = [[ctx.para(field, st.cell_muted), spacer(1)] for field in s.write_down_fields]
-    table = Table(rows, colWidths=percent([0.36, 0.64]), rowHeights=[19] * len(rows))
+    # Each line at least WRITE_ROW high; a label too long for one line makes its row taller.
+    line = WRITE_ROW - 3  # the cell's padding above and below
+    rows = [[ctx.para(field, st.cell_muted), spacer(line)] for field in s.write_down_fields]
+    table = FluidTable(rows, colWidths=percent([0.36, 0.64]))
     table.setStyle(
         TableStyle(
             [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, Paragraph, Table
+from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table
+from reportlab.platypus.flowables import _listWrapOn
 
 from desktop.dossier import layout
 
@@ -154,7 +155,25 @@ class FramedImage(Image):  # type: ignore[misc]
         canvas.restoreState()
 
 
-class SplittingTable(Table):  # type: ignore[misc]
+class FluidTable(Table):  # type: ignore[misc]
+    """A table whose column widths (shares of the width given) follow that width every time.
+
+    reportlab works the widths out on the first wrap only, yet measures the rows
+    again at every wrap: laid out once more at another width (ShrinkToFit does),
+    rows were measured for columns wider than those drawn and their text ran
+    into the block below.
+    """
+
+    _fluid_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._fluid_width is not None and availWidth != self._fluid_width:
+            self.__dict__.pop("_width_calculated_once", None)
+        self._fluid_width = availWidth
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+class SplittingTable(FluidTable):
     """A table that splits a tall row across pages rather than leave the space empty.
 
     reportlab first tries to split between rows; the rest of the table is then
@@ -191,3 +210,44 @@ class SplittingTable(Table):  # type: ignore[misc]
             # No whole row fits even on this page: split inside one after all.
             whole = self._splitRows(availHeight, doInRowSplit=1)
         return whole
+
+
+class ShrinkToFit(KeepInFrame):  # type: ignore[misc]
+    """Content shrunk to fit its frame, laid out exactly as it will be drawn.
+
+    reportlab's KeepInFrame(mode="shrink") searches for a scale by laying the
+    content out at several widths and may keep a scale other than the one it
+    tried last: tables then draw rows measured for another width, and longer
+    (translated) text runs into the next block. Here the content is laid out
+    once more at the scale kept, which is raised until everything fits.
+    """
+
+    def __init__(self, width: float, height: float, content: list[Any], **kw: Any) -> None:
+        super().__init__(width, height, content, mode="shrink", **kw)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        most_wide = float(min(self.maxWidth or availWidth, availWidth))
+        most_high = float(min(self.maxHeight or availHeight, availHeight))
+
+        def size(scale: float) -> tuple[float, float, bool]:
+            wide, high = _listWrapOn(self._content, scale * most_wide, getattr(self, "canv", None))
+            fits = high / scale <= most_high + 1e-6 and wide / scale <= most_wide + 1e-6
+            return wide, high, fits
+
+        wide, high, fits = size(1.0)
+        scale = 1.0
+        if not fits:
+            # The smallest scale that fits, by bisection (text reflows at each width).
+            low, scale = 1.0, max(high / most_high, wide / most_wide) * 1.01
+            while not size(scale)[2]:
+                low, scale = scale, scale * 1.1
+            for _ in range(6):
+                middle = (low + scale) / 2
+                if size(middle)[2]:
+                    scale = middle
+                else:
+                    low = middle
+            wide, high, fits = size(scale)  # leave the content laid out as it is drawn
+        self._scale = scale
+        self.width, self.height = wide / scale, high / scale
+        return self.width, self.height

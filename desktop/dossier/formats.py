@@ -8,6 +8,11 @@ from decimal import Decimal
 
 from desktop.formatting import long_date, medium_date, money
 
+# A Chinese medium date ("2025年9月20日") breaks between any two characters in a
+# narrow table column ("2025年9月2" / "0日"); the short form ("2025/9/20"), usual in
+# Chinese tables, stays whole.
+_SHORT_IN_TABLES = ("zh",)
+
 
 @dataclass(frozen=True)
 class Formats:
@@ -17,6 +22,10 @@ class Formats:
         return long_date(value, self.locale)
 
     def short_date(self, value: date) -> str:
+        if self.locale.split("_")[0] in _SHORT_IN_TABLES:
+            from babel.dates import format_date
+
+            return str(format_date(value, "short", locale=self.locale))
         return medium_date(value, self.locale)
 
     def clock(self, value: datetime) -> str:

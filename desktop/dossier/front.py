@@ -89,7 +89,13 @@ def coverage_box(ctx: Context) -> Any:
     ]
     if ctx.recommendation is not None:
         content.append(
-            ctx.rich([(f"{s.next_step}: ", True), (ctx.recommendation.headline, False)], st.body)
+            ctx.rich(
+                [
+                    (s.label_colon.format(label=s.next_step), True),
+                    (ctx.recommendation.headline, False),
+                ],
+                st.body,
+            )
         )
     return ctx.box(content)
 
@@ -138,7 +144,11 @@ def summary(ctx: Context) -> list[Any]:
             story.append(ctx.para(s.highest_reached.format(rung=reached), st.body))
         story.append(
             ctx.rich(
-                [(f"{s.next_step}: ", True), (f"{rec.headline}. ", True), (rec.reason, False)],
+                [
+                    (s.label_colon.format(label=s.next_step), True),
+                    (s.headline_end.format(headline=rec.headline), True),
+                    (rec.reason, False),
+                ],
                 st.body,
             )
         )

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import paragraph as _paragraph
 
 from desktop.dossier.direction import visual
 from desktop.dossier.fonts import FontChain, Weight, chain
@@ -26,6 +27,13 @@ MM: float = mm
 # Pictures are written as binary streams, not ASCII85 text: a quarter smaller, and
 # reportlab's pure-Python encoder took over a second for eight photos.
 rl_config.useA85 = 0
+
+# Chinese lines may not start with closing punctuation; reportlab's list of such
+# characters (used by wordWrap="CJK") lacks the full-width comma, colon and the like.
+_CANNOT_START = "，；：！？》〉％"
+_paragraph.ALL_CANNOT_START += "".join(
+    char for char in _CANNOT_START if char not in _paragraph.ALL_CANNOT_START
+)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
 
@@ -99,7 +107,9 @@ class Styles:
     big: ParagraphStyle
 
 
-def make_styles() -> Styles:
+def make_styles(word_wrap: str | None = None) -> Styles:
+    """The paragraph styles; `word_wrap="CJK"` for a Chinese dossier (lines break
+    between characters but never before "。", "，" or "）", nor inside a Latin word)."""
     regular = chain(Weight.REGULAR)
     bold = chain(Weight.BOLD)
     rg, bd = regular.primary, bold.primary
@@ -107,7 +117,13 @@ def make_styles() -> Styles:
     def style(name: str, font: str, size: float, leading: float, **extra: Any) -> ParagraphStyle:
         extra.setdefault("textColor", INK)
         return ParagraphStyle(
-            name, fontName=font, fontSize=size, leading=leading, splitLongWords=1, **extra
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading,
+            splitLongWords=1,
+            wordWrap=word_wrap,
+            **extra,
         )
 
     return Styles(

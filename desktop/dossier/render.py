@@ -21,6 +21,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+CJK_LANGUAGES = ("zh_CN",)  # dossier languages whose lines break between characters
 
 
 class RenderCancelled(Exception):
@@ -81,9 +82,11 @@ def render_dossier(
     steps.check()
 
     from desktop.dossier import layout
+    from desktop.dossier.strings import strings_for
 
     size = layout.page_size(_paper(page_size, case))
-    styles = layout.make_styles()
+    language = strings_for(case.owner.dossier_language).language
+    styles = layout.make_styles(word_wrap="CJK" if language in CJK_LANGUAGES else None)
     source = case
     if redacted:
         from desktop.dossier.redact import redacted_case

@@ -47,6 +47,11 @@ class DossierStrings:
     )
     coverage_box_title: str = N_("Coverage on {date}")
     next_step: str = N_("Next step")
+    # Translators: a bold label before its text on the same line ("Next step: Call back…");
+    # keep the space at the end where your language puts one (French " : ", Chinese "：").
+    label_colon: str = N_("{label}: ")
+    # Translators: the next step's headline, then its reason in the same paragraph.
+    headline_end: str = N_("{headline}. ")
     device_name: str = N_("{kind} {model}")
     not_recorded: str = N_("Not recorded")
     none_yet: str = N_("None yet")

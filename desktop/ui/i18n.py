@@ -1,19 +1,66 @@
-"""One door for user-visible text, so translations can be added later without a hunt.
+"""One door for user-visible text in the UI: the app's gettext catalogs, plus Qt's own.
 
 Modules keep their strings together at the top (marked with `N_`) and call
-`tr()` when the text is shown, after any translator has been installed.
+`tr()` when the text is shown. `tr()` looks the text up in the core's gettext
+catalog (desktop/i18n.py) for the UI language set with `install()`; English
+until then, and for any text the catalog lacks. `install()` also loads Qt's own
+translations (`qtbase_<lang>.qm`, shipped with PySide6) so standard buttons and
+dialogs (OK, Cancel, the file dialog) speak the same language.
+
+The dossier and letters have their own language (case.owner.dossier_language);
+never pass the UI language to them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.i18n import N_, SOURCE_LANGUAGE, normalize_language, translator, ui_language
+
+__all__ = ["N_", "current_language", "install", "qt_translations_dir", "system_language", "tr"]
 
 CONTEXT = "CaseDossier"
 
-
-def N_(text: str) -> str:
-    return text
+_language = SOURCE_LANGUAGE
+_installed: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return translator(_language).gettext(text)
+
+
+def current_language() -> str:
+    return _language
+
+
+def system_language() -> str:
+    """The UI language on first start: the first of the OS's preferred languages
+    that we have a catalog for (QLocale reads the macOS and Windows settings)."""
+    return ui_language(preferred=[*QLocale.system().uiLanguages()])
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install(language: str, app: QCoreApplication | None = None) -> str:
+    """Use `language` for tr() and Qt's standard texts from now on; returns the catalog
+    chosen ("de-AT" -> "de", unknown -> "en"). Widgets built before keep their text
+    until they are built again or retranslated (QEvent.LanguageChange is sent)."""
+    global _language
+    app = app or QCoreApplication.instance()
+    chosen = normalize_language(language)
+    _language = chosen
+    if app is None:
+        return chosen
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if chosen != SOURCE_LANGUAGE:
+        locale = QLocale(chosen)
+        for name in ("qtbase",):
+            qt = QTranslator(app)
+            if qt.load(locale, name, "_", qt_translations_dir()):
+                app.installTranslator(qt)
+                _installed.append(qt)
+    return chosen
