@@ -46,6 +46,10 @@ class CaseBook:
         apply_secret_values(case, {key: value or "" for key, value in found.items()})
         return case
 
+    def load_public(self, case_id: str) -> Case:
+        """The case without its secrets: no keychain lookup (lists, search, status lines)."""
+        return self.store.load_case(case_id)
+
     def unreadable_secrets(self, case_id: str) -> set[str]:
         """Secret fields shown blank only because the keychain could not be read."""
         return set(self._unknown.get(case_id, ()))

@@ -57,6 +57,9 @@ def attachment_to_dict(att: Attachment) -> dict[str, Any]:
         "size": att.size,
         "sha256": att.sha256,
         "added_at": att.added_at.isoformat(),
+        "caption": att.caption,
+        "taken_on": _iso(att.taken_on),
+        "about": att.about,
     }
 
 
@@ -279,6 +282,9 @@ def attachment_from_reader(r: _Reader) -> Attachment:
         size=r.integer("size"),
         sha256=r.text("sha256"),
         added_at=r.moment("added_at", required=True),  # type: ignore[arg-type]
+        caption=r.text("caption"),
+        taken_on=r.day("taken_on"),
+        about=r.text("about"),
     )
 
 

@@ -107,6 +107,13 @@ class Attachment:
     sha256: str = ""
     added_at: datetime = field(default_factory=utc_now)
     id: str = field(default_factory=new_id)
+    caption: str = ""  # what it shows, in the user's words; the file name when empty
+    taken_on: date | None = None  # when the photo or document was made
+    about: str = ""  # "symptoms", or the id of the contact it belongs to
+
+    @property
+    def title(self) -> str:
+        return self.caption.strip() or self.file_name
 
 
 @dataclass

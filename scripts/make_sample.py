@@ -7,6 +7,7 @@ The attachments are drawn here so that the sample holds no real document.
 from __future__ import annotations
 
 import io
+import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,8 @@ from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "examples" / "sample-case.casedossier"
+# The installed app opens the sample from its own resources.
+PACKAGED = ROOT / "desktop" / "resources" / "examples" / "sample-case.casedossier"
 
 
 def receipt_image() -> bytes:
@@ -94,4 +97,5 @@ def build(out: Path = OUT) -> Case:
 
 if __name__ == "__main__":
     build()
-    print(f"Wrote {OUT.relative_to(ROOT)}")
+    shutil.copyfile(OUT, PACKAGED)
+    print(f"Wrote {OUT.relative_to(ROOT)} and {PACKAGED.relative_to(ROOT)}")
