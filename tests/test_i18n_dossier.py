@@ -95,6 +95,8 @@ def test_long_words_are_not_cut(dossiers: dict[str, Path]) -> None:
     russian = page_texts(dossiers["ru"])
     summary = next(text for text in russian if "Сводка" in text)
     assert "Обращения" in summary, summary  # a narrow column header, whole
+    index = next(text for text in russian if "Перечень приложений" in text)
+    assert "Приложение" in index, index  # the exhibit links' column
 
 
 def test_chinese_lines_never_start_with_closing_punctuation() -> None:

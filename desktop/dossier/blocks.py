@@ -158,16 +158,25 @@ class Context:
         return table
 
     def grid(
-        self, header: Sequence[str], rows: Sequence[Sequence[Any]], shares: Sequence[float]
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        shares: Sequence[float],
+        *,
+        whole: Sequence[str] = (),
     ) -> Any:
-        """A banded table with a repeated header row; cells are text or flowables."""
+        """A banded table with a repeated header row; cells are text or flowables.
+
+        Each column is at least as wide as the longest word of its header and of the
+        text given for it in `whole` (bold, e.g. "Приложение 12" for a column of
+        exhibit labels drawn as links)."""
         st = self.styles
         data: list[list[Any]] = [[self.para(text, st.cell_head, bold=True) for text in header]]
         for row in rows:
             data.append(
                 [self.para(cell, st.cell) if isinstance(cell, str) else cell for cell in row]
             )
-        widths = self.fit_headers(header, [*shares[:-1], 1 - sum(shares[:-1])])
+        widths = self.fit_headers(header, [*shares[:-1], 1 - sum(shares[:-1])], whole)
         table = SplittingTable(
             data,
             colWidths=percent(widths),
@@ -189,12 +198,16 @@ class Context:
         )
         return table
 
-    def fit_headers(self, header: Sequence[str], shares: list[float]) -> list[float]:
+    def fit_headers(
+        self, header: Sequence[str], shares: list[float], whole: Sequence[str] = ()
+    ) -> list[float]:
         """Column shares widened where a header word would not fit whole (a German
         "Garantiezeitraum", a Russian "Обращения"), taken from columns with room."""
         padding = 2 * 4 + 1  # grid cells' left and right padding, and a point to spare
+        extra = [*whole, *[""] * (len(header) - len(whole))]
         needs = [
-            min((self.longest_word(text, bold=True) + padding) / self.width, 0.5) for text in header
+            min((self.longest_word(f"{text} {more}", bold=True) + padding) / self.width, 0.5)
+            for text, more in zip(header, extra, strict=True)
         ]
         widths = [max(share, need) for share, need in zip(shares, needs, strict=True)]
         excess = sum(widths) - 1

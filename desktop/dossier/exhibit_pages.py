@@ -54,7 +54,8 @@ def index(ctx: Context) -> list[Any]:
             ]
         )
     header = (s.col_exhibit, s.col_file, s.col_kind, s.col_pages, s.col_included)
-    story.append(ctx.grid(header, rows, (0.14, 0.34, 0.17, 0.08, 0.27)))
+    widest = s.exhibit_label.format(number=max(exhibit.number for exhibit in ctx.exhibits))
+    story.append(ctx.grid(header, rows, (0.14, 0.34, 0.17, 0.08, 0.27), whole=[widest]))
     return story
 
 
