@@ -63,6 +63,10 @@ def configure(folder: Path) -> Path:
     handler.addFilter(AllowListFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("desktop")
+    for old in [h for h in root.handlers if getattr(h, "_case_dossier", False)]:
+        root.removeHandler(old)  # configured again (a second window, a test): one file
+        old.close()
+    handler._case_dossier = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     path.touch()

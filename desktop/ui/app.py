@@ -27,6 +27,7 @@ STARTUP_PROBE_ENV = "CASE_DOSSIER_STARTUP_PROBE"
 QUIT_AFTER_START_ENV = "CASE_DOSSIER_QUIT_AFTER_START"
 
 TEXT_OPEN_FAILED = N_("Your cases could not be opened")
+TEXT_MOVED_ASIDE = N_("Your case database needed attention")
 
 
 def configure(app: QApplication) -> None:
@@ -41,11 +42,13 @@ def configure(app: QApplication) -> None:
 
 def open_data(window: MainWindow) -> None:
     """Probe the keyring and open the case store; runs after the first paint."""
+    from desktop import logs, paths
     from desktop.casebook import CaseBook
     from desktop.store import Store, StoreError
     from desktop.ui import dialogs, icons
     from desktop.vault import Vault
 
+    logs.configure(paths.logs_dir())  # through the allow-list: no user data reaches it
     QApplication.setWindowIcon(icons.app_icon())
     theme.follow_system_scheme(QApplication.instance())  # after the paint: not needed before
     vault = Vault.detect()
@@ -56,6 +59,8 @@ def open_data(window: MainWindow) -> None:
         window.close()
         return
     window.set_casebook(CaseBook(store, vault))
+    if store.notice:  # a damaged database was moved aside and a new one started
+        dialogs.tell(window, tr(TEXT_MOVED_ASIDE), store.notice, warning=True)
     window.warm_up_renderer()  # on a worker: the first dossier is then as quick as the next
 
 

@@ -29,6 +29,8 @@ APPLE_ID = "anna.petrova@example.com"
 NAME = "Анна Петрова 李"  # Cyrillic and CJK: typed as key events with text
 PHONE = "+49 30 1234567"
 SYMPTOM = "The screen flickers green below 30 percent brightness."
+ORDER = "W123456789"
+ADDRESS = "Musterstrasse 12, 10115 Berlin"
 
 
 def walk_to_review(qtbot: QtBot, wizard: CaseWizard, files: dict[str, Path]) -> None:
@@ -63,7 +65,7 @@ def walk_to_review(qtbot: QtBot, wizard: CaseWizard, files: dict[str, Path]) -> 
     type_text(owner.name_edit, NAME)
     type_text(owner.email_edit, "anna@example.com")
     type_text(owner.phone_edit, PHONE)
-    type_text(owner.address_edit, "Musterstrasse 12, 10115 Berlin")
+    type_text(owner.address_edit, ADDRESS)
     owner.country_combo.set_code("DE")
     owner.time_zone_combo.setCurrentText("")
     type_text(owner.time_zone_combo.lineEdit(), "Europe/Berlin")
@@ -79,8 +81,8 @@ def walk_to_review(qtbot: QtBot, wizard: CaseWizard, files: dict[str, Path]) -> 
     assert wizard.current_step() is Step.RECEIPT
     receipt = pages[Step.RECEIPT]
     receipt.date_edit.date_edit.setDate(QDate(2023, 3, 14))
-    type_text(receipt.seller_edit, "MediaMarkt Berlin")
-    type_text(receipt.order_edit, "W123456789")
+    type_text(receipt.seller_edit, "Elektro Beispiel Berlin")
+    type_text(receipt.order_edit, ORDER)
     type_text(receipt.price_edit, "1.149,00")
     assert receipt.country_combo.code() == "DE"  # taken from "Your details"
     assert receipt.currency_combo.currentText() == "EUR"
@@ -175,7 +177,7 @@ def test_a_user_prepares_a_case_and_a_dossier(
     assert case.owner.country == "DE" and case.owner.time_zone == "Europe/Berlin"
     assert case.purchase.date == date(2023, 3, 14)
     assert case.purchase.price == Decimal("1149.00") and case.purchase.currency == "EUR"
-    assert case.purchase.order_number == "W123456789"
+    assert case.purchase.order_number == ORDER
     assert [a.file_name for a in case.purchase.receipts] == ["receipt.pdf"]
     assert [a.file_name for a in case.symptoms.photos] == ["flicker.png"]
     assert case.symptoms.description == SYMPTOM
