@@ -71,7 +71,22 @@ class CaseBook:
     def delete(self, case_id: str) -> None:
         keys = self._stored_secret_keys(case_id)
         self.store.delete_case(case_id)
+        if not self.vault.is_secure:
+            # The keyring cannot be reached now: note the names, clean up once it can.
+            self.store.remember_orphans(case_id, sorted(keys))
         self.vault.delete_case(case_id, tuple(keys))
+
+    def clean_up_orphans(self) -> int:
+        """Delete keyring entries of cases deleted while it was locked; returns how many."""
+        done = 0
+        for case_id, key in self.store.orphans():
+            if not self.vault.is_secure:
+                break
+            self.vault.delete(case_id, key)
+            if self.vault.is_secure:  # the delete went through
+                self.store.forget_orphan(case_id, key)
+                done += 1
+        return done
 
     def _stored_secret_keys(self, case_id: str) -> set[str]:
         try:

@@ -54,6 +54,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX attachments_by_case ON attachments(case_id, role, position);
     """,
+    # 2: keyring entries of cases deleted while the keyring was locked; only names.
+    """
+    CREATE TABLE orphaned_secrets (
+        case_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (case_id, key)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -317,6 +325,22 @@ class Store:
             tx.execute("DELETE FROM cases WHERE id = ?", (case_id,))
         for name in names:
             (self.attachments_dir / name).unlink(missing_ok=True)
+
+    # -- keyring entries left behind ----------------------------------------
+
+    def remember_orphans(self, case_id: str, keys: list[str]) -> None:
+        with self._transaction() as tx:
+            tx.executemany(
+                "INSERT OR IGNORE INTO orphaned_secrets (case_id, key) VALUES (?, ?)",
+                [(case_id, key) for key in keys],
+            )
+
+    def orphans(self) -> list[tuple[str, str]]:
+        return [(c, k) for c, k in self._db.execute("SELECT case_id, key FROM orphaned_secrets")]
+
+    def forget_orphan(self, case_id: str, key: str) -> None:
+        with self._transaction() as tx:
+            tx.execute("DELETE FROM orphaned_secrets WHERE case_id = ? AND key = ?", (case_id, key))
 
     # -- attachments -------------------------------------------------------
 

@@ -143,3 +143,28 @@ def test_remove_attachment_deletes_the_file_after_saving(
     stray = casebook.add_attachment(sample_case(), photo, AttachmentRole.PHOTO)  # never saved
     casebook.discard_files([stray])
     assert not casebook.attachment_path(stray).exists()
+
+
+def test_case_deleted_while_locked_is_cleaned_from_the_keyring_later(data_home: Path) -> None:
+    from tests.test_vault import LockedKeyring
+
+    backend = LockedKeyring()
+    backend.locked = False
+    store = Store(data_home / "cases.sqlite3", data_home / "att")
+    book = CaseBook(store, Vault.with_backend(backend))
+    case = sample_case()
+    book.save(case)
+    assert any(user.startswith(case.id) for _service, user in backend.entries)
+
+    backend.locked = True
+    book.vault.retry()
+    book.delete(case.id)  # the keyring cannot delete now
+    assert any(user.startswith(case.id) for _service, user in backend.entries)
+    assert store.orphans()
+
+    # Next session: a fresh vault on the unlocked keyring cleans up what was left.
+    backend.locked = False
+    later = CaseBook(store, Vault.with_backend(backend))
+    assert later.clean_up_orphans() >= 7
+    assert not any(user.startswith(case.id) for _service, user in backend.entries)
+    assert store.orphans() == []
