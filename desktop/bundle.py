@@ -119,6 +119,55 @@ def write_case_file(
         raise
 
 
+def write_all_cases(
+    casebook_cases: list[Case],
+    attachments_dir: Path,
+    out: Path,
+    passphrase: str | None = None,
+) -> list[str]:
+    """Write every case into one ZIP holding one case file per case (atomically).
+
+    Each member is a complete case file written by `write_case_file`, so it can be
+    imported on its own; with a passphrase each one's secrets are sealed with it.
+    Returns the member names, in the order of the cases.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    names: list[str] = []
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".export-all-", suffix=".zip")
+    try:
+        with (
+            tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-all-") as work,
+            os.fdopen(fd, "wb") as raw,
+            zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf,
+        ):
+            for case in casebook_cases:
+                name = _member_name(case, names)
+                member = Path(work) / name
+                write_case_file(case, attachments_dir, member, passphrase=passphrase)
+                zf.write(member, name)  # a case file is a compressed ZIP already
+                member.unlink()
+                names.append(name)
+        if passphrase is not None:
+            os.chmod(tmp, 0o600)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return names
+
+
+def _member_name(case: Case, taken: list[str]) -> str:
+    """A readable, safe file name: the title's letters and digits, then the case id."""
+    words = re.findall(r"\w+", case.title.casefold())
+    stem = "-".join(words)[:48].strip("-_") or "case"
+    name = f"{stem}-{case.id[:8]}{SUFFIX}"
+    counter = 2
+    while name in taken:
+        name = f"{stem}-{case.id[:8]}-{counter}{SUFFIX}"
+        counter += 1
+    return name
+
+
 def read_case_file(path: Path) -> LoadedCaseFile:
     try:
         zf = zipfile.ZipFile(path)

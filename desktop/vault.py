@@ -224,6 +224,13 @@ class Vault:
         with self._lock:
             return len(self._memory)
 
+    def take_memory(self) -> dict[tuple[str, str], str]:
+        """Hand over the secrets held in memory, (case id, field) -> value, and forget them
+        here: for moving a session-only vault's secrets into another vault."""
+        with self._lock:
+            taken, self._memory = self._memory, {}
+        return taken
+
     # -- keyring calls -----------------------------------------------------
 
     def _write(self, key: tuple[str, str], value: str) -> bool:

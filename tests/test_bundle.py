@@ -137,3 +137,52 @@ def test_damaged_json_is_explained(tmp_path: Path) -> None:
         zf.writestr("case.json", "{not json")
     with pytest.raises(CaseFileError, match="damaged"):
         read_case_file(path)
+
+
+def test_write_all_cases_holds_one_readable_case_file_per_case(
+    casebook: CaseBook, tmp_path: Path
+) -> None:
+    from desktop.bundle import write_all_cases
+    from desktop.model import Case, CaseStatus
+
+    first = sample_case()
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff fake jpeg")
+    casebook.add_attachment(first, photo, AttachmentRole.PHOTO)
+    casebook.save(first)
+    second = Case(title="iPhone 13 Pro: display flickers and goes green", status=CaseStatus.OPEN)
+    casebook.save(second)  # the same title: the names still differ
+    cases = [casebook.load(s.id) for s in casebook.list_cases()]
+    out = tmp_path / "exports" / "all-cases.zip"
+
+    names = write_all_cases(cases, casebook.attachments_dir, out, passphrase="long enough pass")
+
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert b"H7XQ2LM9VR" not in out.read_bytes()
+    with zipfile.ZipFile(out) as zf:
+        assert sorted(zf.namelist()) == sorted(names) and len(set(names)) == 2
+        assert all(n.endswith(".casedossier") and "/" not in n for n in names)
+        zf.extractall(tmp_path / "unpacked")
+    loaded = {c.case.id: c for c in (read_case_file(tmp_path / "unpacked" / n) for n in names)}
+    assert set(loaded) == {first.id, second.id}
+    full = loaded[first.id]
+    assert list(full.attachments.values()) == [b"\xff\xd8\xff fake jpeg"]
+    full.open_secrets("long enough pass")
+    assert full.case.device.serial == "H7XQ2LM9VR"
+    assert [p.name for p in out.parent.iterdir()] == ["all-cases.zip"]  # no temp files left
+
+
+def test_write_all_cases_without_passphrase_leaves_secrets_out(
+    casebook: CaseBook, tmp_path: Path
+) -> None:
+    from desktop.bundle import write_all_cases
+
+    case = sample_case()
+    casebook.save(case)
+    out = tmp_path / "all.zip"
+    [name] = write_all_cases([casebook.load(case.id)], casebook.attachments_dir, out)
+    with zipfile.ZipFile(out) as zf:
+        zf.extract(name, tmp_path)
+    loaded = read_case_file(tmp_path / name)
+    assert not loaded.needs_passphrase and loaded.case.device.serial == ""
+    assert b"H7XQ2LM9VR" not in (tmp_path / name).read_bytes()
