@@ -45,8 +45,8 @@ def open_data(window: MainWindow) -> None:
     from desktop import logs, paths
     from desktop.casebook import CaseBook
     from desktop.store import Store, StoreError
-    from desktop.ui import dialogs, icons
-    from desktop.vault import Vault
+    from desktop.ui import dialogs, icons, preferences
+    from desktop.vault import Vault, VaultState
 
     logs.configure(paths.logs_dir())  # through the allow-list: no user data reaches it
     QApplication.setWindowIcon(icons.app_icon())
@@ -58,6 +58,12 @@ def open_data(window: MainWindow) -> None:
         dialogs.tell(window, tr(TEXT_OPEN_FAILED), str(exc), warning=True)
         window.close()
         return
+    if vault.state is VaultState.UNAVAILABLE and (
+        paths.secrets_file().exists() or preferences.uses_secrets_file(window.settings)
+    ):
+        # No keychain, and the user keeps secrets in the encrypted file: ask for its
+        # passphrase (a wrong one is refused and asked again); Cancel: this session only.
+        vault = window.open_secrets_vault() or vault
     window.set_casebook(CaseBook(store, vault))
     if store.notice:  # a damaged database was moved aside and a new one started
         dialogs.tell(window, tr(TEXT_MOVED_ASIDE), store.notice, warning=True)

@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from desktop.ui.case_sessions import CaseSessions
     from desktop.ui.case_workspace import CaseWorkspace
     from desktop.ui.dossier_job import DossierJob
+    from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.vault_banner import VaultBanner
     from desktop.ui.welcome_view import WelcomeView
     from desktop.ui.wizard.case_wizard import CaseWizard
+    from desktop.vault import Vault
 
 TEXT_OPENING = N_("Opening your cases…")
 TEXT_CHECKING = N_("Checking the keychain…")
@@ -63,6 +65,23 @@ TEXT_REOPENED = N_("Case reopened. How it ended stays in its history.")
 TEXT_SAMPLE_FAILED = N_("The sample case could not be opened")
 TEXT_SAMPLE_ADDED = N_("The sample case was added. It is fictional: delete it whenever you like.")
 TEXT_WHERE_TITLE = N_("Where to find your serial number")
+TEXT_FILE_FAILED = N_("The secrets file could not be written: {reason}")
+TEXT_SECRETS_MOVED = N_("Secrets are now kept in an encrypted file.")
+TEXT_EXPORT_NOTHING = N_("There are no cases to export yet.")
+TEXT_EXPORT_ALL_TITLE = N_("Export all cases")
+TEXT_EXPORT_SECRETS_QUESTION = N_("Include serial numbers and other private details?")
+TEXT_EXPORT_SECRETS_DETAIL = N_(
+    "With them, each case file is sealed with a passphrase you choose next: keep it, you "
+    "need it to import them again. Without them, the export holds no private identifiers."
+)
+TEXT_EXPORT_WITH = N_("Include, sealed")
+TEXT_EXPORT_WITHOUT = N_("Leave them out")
+TEXT_EXPORT_CANCEL = N_("Cancel")
+TEXT_EXPORT_SAVE_AS = N_("Export all cases to")
+TEXT_EXPORT_FILTER = N_("ZIP archive (*.zip)")
+TEXT_EXPORT_FILE_NAME = N_("case-dossier-all-cases-{date}.zip")
+TEXT_EXPORT_FAILED = N_("The cases could not be exported")
+TEXT_EXPORTED = N_("{count} cases exported to {name}")
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_SPLITTER = "mainWindow/splitter"
@@ -78,6 +97,7 @@ class MainWindow(QMainWindow):
     dossier_saved = Signal(str)  # where the PDF went
     dossier_failed = Signal(str)  # the message shown
     renditions_ready = Signal(int)  # how many print renditions were prepared
+    exported = Signal(str)  # where "Export all cases" wrote its file
 
     banner: VaultBanner
     case_list: CaseListPanel
@@ -98,6 +118,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.session: CaseSession | None = None
         self.wizard: CaseWizard | None = None
+        self._settings_dialog: SettingsDialog | None = None
         self.today = date.today
         self._built = False
         self._painted = False
@@ -130,6 +151,7 @@ class MainWindow(QMainWindow):
             {
                 "new_case": self.new_case,
                 "open_sample": self.open_sample_case,
+                "export_all": self.export_all_cases,
                 "create_dossier": self.create_dossier,
                 "print_dossier": self.print_dossier,
                 "save_dossier": self.save_dossier,
@@ -155,6 +177,7 @@ class MainWindow(QMainWindow):
         self.edit_case_action = a.edit_case
         self.delete_case_action = a.delete_case
         self.open_data_action = a.open_data
+        self.export_all_action = a.export_all
         self.about_action = a.about
         self.undo_action = a.undo
         self.redo_action = a.redo
@@ -195,6 +218,7 @@ class MainWindow(QMainWindow):
 
         self.banner = VaultBanner()
         self.banner.retry_requested.connect(self.retry_vault)
+        self.banner.file_requested.connect(self.choose_secrets_file)
         banner_holder = QVBoxLayout()
         banner_holder.setContentsMargins(theme.SPACE_L, theme.SPACE_M + 2, theme.SPACE_L, 0)
         banner_holder.addWidget(self.banner)
@@ -324,7 +348,7 @@ class MainWindow(QMainWindow):
     def refresh_actions(self, *_: object) -> None:
         a = self.actions_
         has_book = self.casebook is not None
-        for action in (a.new_case, a.open_sample, a.find, a.open_data):
+        for action in (a.new_case, a.open_sample, a.export_all, a.find, a.open_data):
             action.setEnabled(has_book)
         if not self._built:  # before the first paint: nothing to act on, nothing to import
             for action in (
@@ -525,13 +549,187 @@ class MainWindow(QMainWindow):
     def retry_vault(self) -> None:
         if self.casebook is not None:
             self.casebook.vault.retry()
-            self._show_vault()
-            # Secrets may be readable now: load the case again.
-            selected = self.case_list.selected_id()
-            if selected and self.session is not None and not self.session.undo_stack.count():
-                self.sessions.forget(selected)
+            self._vault_changed()
+
+    def _vault_changed(self) -> None:
+        """Show where secrets are kept now; identifiers that could not be read may be
+        readable now: open cases load them again (an edited one gets them filled in)."""
+        from desktop.model import apply_secret_values
+
+        assert self.casebook is not None
+        self._show_vault()
+        if self._settings_dialog is not None:
+            self._settings_dialog.show_vault(self.casebook.vault)
+        if not self._built or not self.casebook.vault.is_secure:
+            return
+        for case_id in list(self.sessions.loaded_cases()):
+            session = self.sessions.get(case_id)
+            unknown = self.casebook.unreadable_secrets(case_id)
+            if session is None or not unknown:
+                continue
+            if session.undo_stack.count():  # keep the edits; add what the keychain holds
+                found = {key: self.casebook.vault.get(case_id, key) for key in unknown}
+                apply_secret_values(session.case, {k: v for k, v in found.items() if v})
+                continue
+            self.sessions.forget(case_id)
+            if self.session is session:
                 self.session = None
-            self._show_case(selected)
+        self._show_case(self.case_list.selected_id())
+
+    # -- where secrets are kept (no keychain: the encrypted secrets file) -------------------
+
+    def ask_secrets_passphrase(self, creating: bool, error: str = "") -> str | None:
+        """The secrets file's passphrase (a new one when `creating`), or None (tests replace it)."""
+        from desktop.ui.passphrase_dialog import Purpose, ask_passphrase
+
+        return ask_passphrase(self, Purpose.NEW_FILE if creating else Purpose.OPEN_FILE, error)
+
+    def open_secrets_vault(self) -> Vault | None:
+        """Ask for the passphrase until it opens (or starts) the encrypted secrets file;
+        a wrong one is refused with the reason and asked again. None when cancelled."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from desktop import paths
+        from desktop.sealed import SealError
+        from desktop.secrets_file import SealedFileBackend
+        from desktop.vault import Vault
+
+        path = paths.secrets_file()
+        creating = not path.exists()
+        error = ""
+        while True:
+            passphrase = self.ask_secrets_passphrase(creating, error)
+            if passphrase is None:
+                return None
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # scrypt: about 0.1 s
+            try:
+                backend = SealedFileBackend.open_or_create(path, passphrase)
+                vault = Vault.with_backend(backend)
+            except SealError as exc:  # a wrong passphrase, too short, a damaged file
+                error = str(exc)
+                continue
+            except OSError as exc:
+                error = tr(TEXT_FILE_FAILED).format(reason=exc.strerror or type(exc).__name__)
+                continue
+            finally:
+                QApplication.restoreOverrideCursor()
+            if vault.is_secure:
+                return vault
+            error = vault.message
+
+    def choose_secrets_file(self) -> bool:
+        """No keychain: keep secrets in the encrypted file from now on, with what this
+        session held in memory moved into it. False when cancelled."""
+        if self.casebook is None:
+            return False
+        vault = self.open_secrets_vault()
+        if vault is None:
+            return False
+        self.use_vault(vault)
+        self.statusBar().showMessage(tr(TEXT_SECRETS_MOVED), 5000)
+        return True
+
+    def use_vault(self, vault: Vault) -> None:
+        """Keep secrets in `vault` from now on; what the old one held in memory moves into it."""
+        from desktop.ui import preferences
+        from desktop.ui.vault_banner import is_file_vault
+
+        assert self.casebook is not None
+        for (case_id, field), value in self.casebook.vault.take_memory().items():
+            vault.set(case_id, field, value)
+        self.casebook.vault = vault
+        if is_file_vault(vault):
+            preferences.remember_secrets_file(self.settings, True)  # a yes/no, never the passphrase
+        self._vault_changed()
+
+    # -- export all cases ----------------------------------------------------------------
+
+    def export_all_cases(self) -> Path | None:
+        """One .zip holding a case file per case; secrets only if asked for, sealed."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.bundle import write_all_cases
+        from desktop.ui import dialogs
+
+        if self.casebook is None:
+            return None
+        if self._built:
+            self.workspace.details.flush()
+        summaries = self.casebook.list_cases()
+        if not summaries:
+            dialogs.tell(self, tr(TEXT_EXPORT_ALL_TITLE), tr(TEXT_EXPORT_NOTHING))
+            return None
+        include = self.ask_export_secrets()
+        if include is None:
+            return None
+        passphrase: str | None = None
+        if include:
+            if not self._secrets_readable():
+                return None
+            passphrase = self.ask_export_passphrase()
+            if passphrase is None:
+                return None
+        out = self.ask_export_path()
+        if out is None:
+            return None
+        book = self.casebook
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            cases = [book.load(s.id) if include else book.load_public(s.id) for s in summaries]
+            write_all_cases(cases, book.attachments_dir, out, passphrase)
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            reason = exc.strerror or type(exc).__name__
+            dialogs.tell(self, tr(TEXT_EXPORT_FAILED), reason, warning=True)
+            return None
+        QApplication.restoreOverrideCursor()
+        message = tr(TEXT_EXPORTED).format(count=len(cases), name=out.name)
+        self.statusBar().showMessage(message, 6000)
+        emit(self.exported, str(out))
+        return out
+
+    def ask_export_secrets(self) -> bool | None:
+        """Whether to include secrets (sealed); None when cancelled (tests replace it)."""
+        from desktop.ui import dialogs
+
+        Button = dialogs.Button
+        answer = dialogs.ask(
+            self,
+            tr(TEXT_EXPORT_ALL_TITLE),
+            tr(TEXT_EXPORT_SECRETS_QUESTION),
+            {
+                Button.Yes: tr(TEXT_EXPORT_WITH),
+                Button.No: tr(TEXT_EXPORT_WITHOUT),
+                Button.Cancel: tr(TEXT_EXPORT_CANCEL),
+            },
+            default=Button.No,
+            informative=tr(TEXT_EXPORT_SECRETS_DETAIL),
+        )
+        if answer == Button.Cancel:
+            return None
+        return answer == Button.Yes
+
+    def ask_export_passphrase(self) -> str | None:
+        from desktop.ui.passphrase_dialog import Purpose, ask_passphrase
+
+        return ask_passphrase(self, Purpose.EXPORT)
+
+    def ask_export_path(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui import preferences
+
+        name = tr(TEXT_EXPORT_FILE_NAME).format(date=self.today().isoformat())
+        start = preferences.dossier_folder(self.settings) / name
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, tr(TEXT_EXPORT_SAVE_AS), str(start), tr(TEXT_EXPORT_FILTER)
+        )
+        if not chosen:
+            return None
+        out = Path(chosen)
+        return out if out.suffix.lower() == ".zip" else out.with_name(out.name + ".zip")
 
     # -- editing ----------------------------------------------------------------------
 
@@ -672,7 +870,13 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self.casebook.vault if self.casebook else None, self)
         dialog.retry_vault_requested.connect(self.retry_vault)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted and self._built:
+        dialog.secrets_file_requested.connect(self.choose_secrets_file)
+        self._settings_dialog = dialog
+        try:
+            accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        finally:
+            self._settings_dialog = None
+        if accepted and self._built:
             from desktop.ui import preferences
 
             paper = self.workspace.dossier.paper_combo

@@ -14,6 +14,9 @@ DOSSIER_LANGUAGE = "preferences/dossierLanguage"
 PAPER_SIZE = "preferences/paperSize"  # "auto", "A4" or "Letter"
 DOSSIER_FOLDER = "preferences/dossierFolder"  # "" means: the last folder used
 LAST_DOSSIER_FOLDER = "mainWindow/lastDossierFolder"
+# The user chose the encrypted secrets file (no keychain): a yes/no, never the passphrase.
+USE_SECRETS_FILE = "secrets/useEncryptedFile"
+LAST_EXPORT_FOLDER = "mainWindow/lastExportFolder"
 
 PAPER_CHOICES = ("auto", "A4", "Letter")
 UI_LANGUAGES = [("en", "English")]  # the only translation so far
@@ -59,3 +62,13 @@ def dossier_folder(settings: QSettings) -> Path:
 
 def remember_dossier_folder(settings: QSettings, folder: Path) -> None:
     settings.setValue(LAST_DOSSIER_FOLDER, str(folder))
+
+
+def uses_secrets_file(settings: QSettings) -> bool:
+    value = settings.value(USE_SECRETS_FILE, False)
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def remember_secrets_file(settings: QSettings, used: bool) -> None:
+    settings.setValue(USE_SECRETS_FILE, used)
+    settings.sync()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import choices, icons, preferences, theme
 from desktop.ui.i18n import N_, tr
-from desktop.ui.vault_banner import vault_status_text
+from desktop.ui.vault_banner import TEXT_USE_FILE, is_file_vault, vault_status_text
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.vault import Vault, VaultState
@@ -50,7 +50,13 @@ TEXT_LOCKED_MEANS = N_(
 )
 TEXT_UNAVAILABLE_MEANS = N_(
     "No system keychain is available. Identifiers you enter are kept only while the app is "
-    "open and are never written to a file. To keep them, export the case with a passphrase."
+    "open and are never written to a file in the clear. To keep them, keep them in an "
+    "encrypted file protected by a passphrase."
+)
+TEXT_FILE_MEANS = N_(
+    "No system keychain is available, so serial numbers, IMEI, your Apple Account, order "
+    "numbers, your phone number and postal address are kept in an encrypted file in your "
+    "data folder, sealed with your passphrase. Nothing is written in the clear."
 )
 TEXT_OK = N_("Save")
 TEXT_CANCEL = N_("Cancel")
@@ -60,6 +66,8 @@ TEXT_PAPER_NAMES = {"A4": N_("A4"), "Letter": N_("US Letter")}
 def secrets_meaning(vault: Vault | None) -> str:
     if vault is None:
         return ""
+    if vault.state is VaultState.SECURE and is_file_vault(vault):
+        return tr(TEXT_FILE_MEANS)
     if vault.state is VaultState.SECURE:
         return tr(TEXT_SECURE_MEANS).format(name=vault.backend_name)
     if vault.state is VaultState.LOCKED:
@@ -69,6 +77,7 @@ def secrets_meaning(vault: Vault | None) -> str:
 
 class SettingsDialog(QDialog):
     retry_vault_requested = Signal()
+    secrets_file_requested = Signal()
 
     def __init__(
         self, settings: QSettings, vault: Vault | None, parent: QWidget | None = None
@@ -146,6 +155,10 @@ class SettingsDialog(QDialog):
         status_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         secrets.body.addLayout(status_row)
         secrets.body.addWidget(self.meaning_label)
+        self.file_button = QPushButton(tr(TEXT_USE_FILE))
+        self.file_button.setObjectName("useSecretsFile")
+        self.file_button.clicked.connect(self._use_file)
+        secrets.body.addWidget(self.file_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.show_vault(vault)
 
         buttons = QDialogButtonBox(
@@ -174,12 +187,19 @@ class SettingsDialog(QDialog):
         self.vault_label.setText(vault_status_text(vault))
         self.meaning_label.setText(secrets_meaning(vault))
         self.retry_button.setVisible(vault is not None and vault.state is VaultState.LOCKED)
+        self.file_button.setVisible(vault is not None and vault.state is VaultState.UNAVAILABLE)
 
     def _retry(self) -> None:
         from desktop.ui.signals import emit
 
         emit(self.retry_vault_requested)
         self.show_vault(self._vault)
+
+    def _use_file(self) -> None:
+        """The main window opens the file and hands the new vault back (`show_vault`)."""
+        from desktop.ui.signals import emit
+
+        emit(self.secrets_file_requested)
 
     def _choose_folder(self) -> None:
         folder = self.ask_folder(str(preferences.dossier_folder(self.settings)))

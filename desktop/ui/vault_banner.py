@@ -11,15 +11,26 @@ from desktop.ui.i18n import N_, tr
 from desktop.vault import Vault, VaultState
 
 TEXT_TRY_AGAIN = N_("Try again")
+TEXT_USE_FILE = N_("Keep them in an encrypted file instead…")
 TEXT_STATUS_CHECKING = N_("Checking the keychain…")
 TEXT_STATUS_SECURE = N_("Secrets in {name}")
-TEXT_STATUS_LOCKED = N_("Keychain locked: unlock it to show and save identifiers")
+TEXT_STATUS_FILE = N_("Secrets in an encrypted file")
+TEXT_STATUS_LOCKED = N_("Keychain locked: unlock it to show identifiers")
 TEXT_STATUS_UNAVAILABLE = N_("No keyring: secrets kept for this session only")
+
+
+def is_file_vault(vault: Vault | None) -> bool:
+    """Whether the vault keeps secrets in the encrypted secrets file (no keychain here)."""
+    from desktop.secrets_file import SealedFileBackend
+
+    return vault is not None and vault.backend_name == SealedFileBackend.name
 
 
 def vault_status_text(vault: Vault | None) -> str:
     if vault is None:
         return tr(TEXT_STATUS_CHECKING)
+    if vault.state is VaultState.SECURE and is_file_vault(vault):
+        return tr(TEXT_STATUS_FILE)
     if vault.state is VaultState.SECURE:
         return tr(TEXT_STATUS_SECURE).format(name=vault.backend_name)
     if vault.state is VaultState.LOCKED:
@@ -29,6 +40,7 @@ def vault_status_text(vault: Vault | None) -> str:
 
 class VaultBanner(QFrame):
     retry_requested = Signal()
+    file_requested = Signal()  # keep secrets in the encrypted secrets file instead
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +52,9 @@ class VaultBanner(QFrame):
         self.message.setWordWrap(True)
         self.retry_button = QPushButton(tr(TEXT_TRY_AGAIN))
         self.retry_button.clicked.connect(self.retry_requested)
+        self.file_button = QPushButton(tr(TEXT_USE_FILE))
+        self.file_button.setObjectName("useSecretsFile")
+        self.file_button.clicked.connect(self.file_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(
             theme.SPACE_L, theme.SPACE_M + 2, theme.SPACE_L, theme.SPACE_M + 2
@@ -48,6 +63,7 @@ class VaultBanner(QFrame):
         layout.addWidget(badge)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.retry_button)
+        layout.addWidget(self.file_button)
         self.setVisible(False)
 
     def show_vault(self, vault: Vault | None) -> None:
@@ -56,6 +72,7 @@ class VaultBanner(QFrame):
             return
         self.message.setText(vault.message)
         self.retry_button.setVisible(vault.state is VaultState.LOCKED)
+        self.file_button.setVisible(vault.state is VaultState.UNAVAILABLE)
         self.setVisible(True)
 
     def text(self) -> str:

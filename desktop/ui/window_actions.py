@@ -22,6 +22,7 @@ TEXT_MENU_CASE = N_("&Case")
 TEXT_MENU_HELP = N_("&Help")
 TEXT_NEW_CASE = N_("&New case…")
 TEXT_OPEN_SAMPLE = N_("Open the &sample case")
+TEXT_EXPORT_ALL = N_("&Export all cases…")
 TEXT_CREATE_DOSSIER = N_("Create &dossier")
 TEXT_PRINT = N_("&Print dossier…")
 TEXT_SAVE_DOSSIER = N_("&Save dossier as…")
@@ -46,6 +47,7 @@ TEXT_ABOUT = N_("&About Case Dossier")
 class WindowActions:
     new_case: QAction
     open_sample: QAction
+    export_all: QAction
     create_dossier: QAction
     print_dossier: QAction
     save_dossier: QAction
@@ -76,6 +78,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
     a = WindowActions(
         new_case=action("new_case", TEXT_NEW_CASE),
         open_sample=action("open_sample", TEXT_OPEN_SAMPLE),
+        export_all=action("export_all", TEXT_EXPORT_ALL),
         create_dossier=action("create_dossier", TEXT_CREATE_DOSSIER),
         print_dossier=action("print_dossier", TEXT_PRINT),
         save_dossier=action("save_dossier", TEXT_SAVE_DOSSIER),
@@ -103,6 +106,7 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         [
             a.new_case,
             a.open_sample,
+            a.export_all,
             None,
             a.create_dossier,
             a.print_dossier,
