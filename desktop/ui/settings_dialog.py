@@ -50,8 +50,8 @@ TEXT_LOCKED_MEANS = N_(
 )
 TEXT_UNAVAILABLE_MEANS = N_(
     "No system keychain is available. Identifiers you enter are kept only while the app is "
-    "open and are never written to a file in the clear. To keep them, keep them in an "
-    "encrypted file protected by a passphrase."
+    "open and are never written to a file in the clear. To save them, choose an encrypted "
+    "file protected by a passphrase."
 )
 TEXT_FILE_MEANS = N_(
     "No system keychain is available, so serial numbers, IMEI, your Apple Account, order "
