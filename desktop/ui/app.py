@@ -64,7 +64,9 @@ def open_data(window: MainWindow) -> None:
         # No keychain, and the user keeps secrets in the encrypted file: ask for its
         # passphrase (a wrong one is refused and asked again); Cancel: this session only.
         vault = window.open_secrets_vault() or vault
-    window.set_casebook(CaseBook(store, vault))
+    book = CaseBook(store, vault)
+    book.clean_up_orphans()  # keyring entries of cases deleted while it was locked
+    window.set_casebook(book)
     if store.notice:  # a damaged database was moved aside and a new one started
         dialogs.tell(window, tr(TEXT_MOVED_ASIDE), store.notice, warning=True)
     window.warm_up_renderer()  # on a worker: the first dossier is then as quick as the next
