@@ -45,7 +45,9 @@ LANGUAGES = ("de", "fr", "zh_CN", "ru")  # besides English, the source
 
 # The UI (desktop/ui) is extracted once its texts have settled (phase 2 of the
 # translation work, docs/translations.md); until then its `tr()` texts show in English.
-INCLUDE_UI = False
+# True: all of it; a tuple: only these parts of desktop/ui so far (phase 2 lands in steps,
+# each one complete in every catalog).
+INCLUDE_UI: bool | tuple[str, ...] = ("ui/wizard",)
 
 KEYWORDS: dict[str, tuple[object, ...] | None] = {
     "_": None,
@@ -76,7 +78,16 @@ def catalog_path(language: str, suffix: str = ".po") -> Path:
 
 
 def _skip_ui(path: str) -> bool:
-    return not INCLUDE_UI and Path(path).parts[:1] == ("ui",)
+    parts = Path(path).parts
+    if parts[:1] != ("ui",) or INCLUDE_UI is True:
+        return False
+    if not INCLUDE_UI:
+        return True
+    return not any(parts[: len(Path(part).parts)] == Path(part).parts for part in INCLUDE_UI)
+
+
+def _skip_folder(folder: str) -> bool:
+    return not INCLUDE_UI and Path(folder).parts[:1] == ("ui",)
 
 
 def extracted() -> Catalog:
@@ -98,7 +109,8 @@ def extracted() -> Catalog:
         strip_comment_tags=True,
         callback=None,
         directory_filter=lambda folder: (
-            "__pycache__" not in folder and not _skip_ui(str(Path(folder).relative_to(SOURCE_DIR)))
+            "__pycache__" not in folder
+            and not _skip_folder(str(Path(folder).relative_to(SOURCE_DIR)))
         ),
     )
     for filename, lineno, message, comments, context in found:
