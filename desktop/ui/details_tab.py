@@ -406,29 +406,15 @@ class DetailsTab(QScrollArea):
         zone.setCompleter(completer)
         zone.setMaximumWidth(FIELD_WIDTH)
 
-        def read_zone() -> str:
-            value = zone.currentText().strip()
-            if value and not choices.is_time_zone(value):
-                raise Invalid(value)
-            return value
-
-        def check_zone() -> Check:
-            value = zone.currentText().strip()
-            if value and not choices.is_time_zone(value):
-                return Check(Level.ERROR, tr(TEXT_TIME_ZONE_ERROR))
-            return NO_PROBLEM
-
-        binding = self._add(
+        self._editable_combo(
             form,
             "owner.time_zone",
             TEXT_TIME_ZONE,
             zone,
-            read_zone,
-            zone.setCurrentText,
-            check=check_zone,
+            normalise=str.strip,
+            is_valid=choices.is_time_zone,
+            problem=lambda: Check(Level.ERROR, tr(TEXT_TIME_ZONE_ERROR)),
         )
-        zone.activated.connect(binding.edited)
-        zone.lineEdit().editingFinished.connect(binding.edited)
         self._code_combo(
             form, "owner.dossier_language", TEXT_LANGUAGE, CodeCombo(choices.LANGUAGES)
         )
@@ -499,29 +485,42 @@ class DetailsTab(QScrollArea):
         currency.addItems(["", *choices.COMMON_CURRENCIES])
         currency.setMaximumWidth(110)
 
-        def read_currency() -> str:
-            value = currency.currentText().strip().upper()
-            if value and len(value) != 3:
-                raise Invalid(value)
-            return value
-
-        def check_currency() -> Check:
-            value = currency.currentText().strip()
-            if value and len(value) != 3:
-                return Check(Level.WARN, tr(TEXT_CURRENCY_ERROR))
-            return NO_PROBLEM
-
-        binding = self._add(
+        self._editable_combo(
             form,
             "purchase.currency",
             TEXT_CURRENCY,
             currency,
-            read_currency,
-            currency.setCurrentText,
-            check=check_currency,
+            normalise=lambda text: text.strip().upper(),
+            is_valid=lambda code: len(code) == 3,
+            problem=lambda: Check(Level.WARN, tr(TEXT_CURRENCY_ERROR)),
         )
-        currency.activated.connect(binding.edited)
-        currency.lineEdit().editingFinished.connect(binding.edited)
+
+    def _editable_combo(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        combo: QComboBox,
+        *,
+        normalise: Callable[[str], str],
+        is_valid: Callable[[str], bool],
+        problem: Callable[[], Check],
+    ) -> None:
+        """An editable combo (time zone, currency): saved when picked or left, checked."""
+
+        def read() -> str:
+            value = normalise(combo.currentText())
+            if value and not is_valid(value):
+                raise Invalid(value)
+            return value
+
+        def check() -> Check:
+            value = normalise(combo.currentText())
+            return problem() if value and not is_valid(value) else NO_PROBLEM
+
+        binding = self._add(form, path, label, combo, read, combo.setCurrentText, check=check)
+        combo.activated.connect(binding.edited)
+        combo.lineEdit().editingFinished.connect(binding.edited)
 
     def _build_symptoms(self) -> None:
         form = self._card(TEXT_SYMPTOMS)
