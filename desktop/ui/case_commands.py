@@ -110,8 +110,10 @@ class RemoveAttachment(QUndoCommand):
 
 
 class EditAttachment(QUndoCommand):
-    """Rename an attachment (its name is its caption in the dossier) or move it between
-    receipts and photos."""
+    """Rename an attachment (its name is its caption in the dossier), move it between
+    receipts and photos, or say when it was taken and what it is about."""
+
+    _UNSET: Any = object()
 
     def __init__(
         self,
@@ -121,14 +123,19 @@ class EditAttachment(QUndoCommand):
         *,
         file_name: str | None = None,
         role: AttachmentRole | None = None,
+        taken_on: Any = _UNSET,  # date | None
+        about: str | None = None,
     ) -> None:
         super().__init__(text)
         self._session = session
         self._attachment = attachment
-        self._before = (attachment.file_name, attachment.role)
+        a = attachment
+        self._before = (a.file_name, a.role, a.taken_on, a.about)
         self._after = (
-            file_name if file_name is not None else attachment.file_name,
-            role if role is not None else attachment.role,
+            file_name if file_name is not None else a.file_name,
+            role if role is not None else a.role,
+            a.taken_on if taken_on is EditAttachment._UNSET else taken_on,
+            about if about is not None else a.about,
         )
 
     def redo(self) -> None:
@@ -137,14 +144,14 @@ class EditAttachment(QUndoCommand):
     def undo(self) -> None:
         self._apply(self._before)
 
-    def _apply(self, state: tuple[str, AttachmentRole]) -> None:
+    def _apply(self, state: tuple[str, AttachmentRole, Any, str]) -> None:
         att, case = self._attachment, self._session.case
-        name, role = state
+        name, role, taken_on, about = state
         if role is not att.role:
             old = bucket(case, att.role)
             if att in old:
                 old.remove(att)
             bucket(case, role).append(att)
             att.role = role
-        att.file_name = name
+        att.file_name, att.taken_on, att.about = name, taken_on, about
         self._session.save()

@@ -54,6 +54,7 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.thumbnails import thumbnail
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
+from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.attachment_list import human_size
 
 TEXT_HEADING = N_("Receipts and photos")
@@ -77,6 +78,12 @@ TEXT_UNDO_ADD_MANY = N_("Add {count} files")
 TEXT_UNDO_REMOVE = N_("Remove “{name}”")
 TEXT_UNDO_RENAME = N_("Rename “{name}”")
 TEXT_UNDO_ROLE = N_("Change the kind of “{name}”")
+TEXT_TAKEN = N_("Taken or dated")
+TEXT_ABOUT = N_("It shows")
+TEXT_ABOUT_UNSET = N_("Not said")
+TEXT_ABOUT_FAULT = N_("The fault")
+TEXT_ABOUT_CONTACT = N_("Contact of {date}: {who}")
+TEXT_UNDO_DETAILS = N_("Change the details of “{name}”")
 TEXT_REMOVED = N_("Removed “{name}”. Undo brings it back.")
 TEXT_KIND_RECEIPT = N_("Receipt")
 TEXT_KIND_PHOTO = N_("Photo")
@@ -186,6 +193,14 @@ class EvidenceTab(QWidget):
         self.kind_combo.addItem(tr(TEXT_PHOTO), AttachmentRole.PHOTO.value)
         self.kind_combo.activated.connect(self._change_role)
         self.kind_caption.setBuddy(self.kind_combo)
+        self.taken_caption = QLabel(tr(TEXT_TAKEN))
+        self.taken_edit = OptionalDateEdit()
+        self.taken_edit.changed.connect(self._change_details)
+        self.taken_caption.setBuddy(self.taken_edit.date_edit)
+        self.about_caption = QLabel(tr(TEXT_ABOUT))
+        self.about_combo = QComboBox()
+        self.about_combo.activated.connect(self._change_details)
+        self.about_caption.setBuddy(self.about_combo)
         self.info_label = theme.muted(QLabel())
         self.info_label.setWordWrap(True)
         self.open_button = QPushButton(icons.icon("external"), tr(TEXT_OPEN))
@@ -202,6 +217,10 @@ class EvidenceTab(QWidget):
         column.addWidget(self.name_edit)
         column.addWidget(self.kind_caption)
         column.addWidget(self.kind_combo)
+        column.addWidget(self.taken_caption)
+        column.addWidget(self.taken_edit)
+        column.addWidget(self.about_caption)
+        column.addWidget(self.about_combo)
         column.addWidget(self.info_label)
         column.addLayout(buttons)
         column.addStretch(1)
@@ -389,7 +408,10 @@ class EvidenceTab(QWidget):
     def _show_selected(self, *_: object) -> None:
         att = self.selected()
         editable = att is not None and self._contact_of(att) is None
-        for widget in (self.name_caption, self.name_edit, self.kind_caption, self.kind_combo):
+        for widget in (
+            *(self.name_caption, self.name_edit, self.kind_caption, self.kind_combo),
+            *(self.taken_caption, self.taken_edit, self.about_caption, self.about_combo),
+        ):
             widget.setVisible(editable)
         self.remove_button.setVisible(editable)
         self.open_button.setVisible(att is not None)
@@ -406,6 +428,10 @@ class EvidenceTab(QWidget):
             )
         self.name_edit.setText(att.file_name)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(att.role.value))
+        self._filling = True
+        self.taken_edit.set_value(att.taken_on)
+        self._fill_about(att)
+        self._filling = False
         added = format_date(att.added_at.date())
         self.info_label.setText(tr(TEXT_INFO).format(date=added, size=human_size(att.size)))
         item = self.grid.currentItem()
@@ -430,6 +456,27 @@ class EvidenceTab(QWidget):
             return
         text = tr(TEXT_UNDO_ROLE).format(name=att.file_name)
         session.push(EditAttachment(session, text, att, role=role))
+
+    def _fill_about(self, att: Attachment) -> None:
+        self.about_combo.clear()
+        self.about_combo.addItem(tr(TEXT_ABOUT_UNSET), "")
+        self.about_combo.addItem(tr(TEXT_ABOUT_FAULT), "symptoms")
+        for entry in self.session.case.timeline() if self.session is not None else []:
+            label = tr(TEXT_ABOUT_CONTACT).format(
+                date=format_date(entry.at.date()), who=entry.who or "…"
+            )
+            self.about_combo.addItem(label, entry.id)
+        self.about_combo.setCurrentIndex(max(self.about_combo.findData(att.about), 0))
+
+    def _change_details(self, *_: object) -> None:
+        att, session = self.selected(), self.session
+        if att is None or session is None or getattr(self, "_filling", False):
+            return
+        taken, about = self.taken_edit.value(), str(self.about_combo.currentData() or "")
+        if (taken, about) == (att.taken_on, att.about):
+            return
+        text = tr(TEXT_UNDO_DETAILS).format(name=att.file_name)
+        session.push(EditAttachment(session, text, att, taken_on=taken, about=about))
 
     def open_selected(self) -> None:
         att = self.selected()

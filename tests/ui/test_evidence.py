@@ -165,3 +165,38 @@ def test_remove_rename_and_undo(
     # Once the case is no longer open in the app, the removed file is deleted.
     window.sessions.forget(case.id)
     assert not stored.exists()
+
+
+def test_when_and_what_each_file_shows_can_be_set_and_undone(
+    qtbot: QtBot,
+    casebook: CaseBook,
+    window_with_case: tuple[MainWindow, Case],
+    files: dict[str, Path],
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from PySide6.QtCore import QDate
+
+    from desktop.model import ContactEntry
+
+    window, case = window_with_case
+    session_case = window.current_case
+    assert session_case is not None
+    session_case.contacts.append(
+        ContactEntry(at=datetime(2026, 10, 6, 14, tzinfo=UTC), who="Advisor Jonas")
+    )
+    evidence = window.workspace.evidence
+    drop(evidence, [files["photo"]])
+    evidence.grid.setCurrentRow(0)
+    assert evidence.taken_edit.isVisibleTo(evidence)
+
+    evidence.taken_edit.date_edit.setDate(QDate(2026, 9, 28))
+    contact = session_case.contacts[0]
+    evidence.about_combo.setCurrentIndex(evidence.about_combo.findData(contact.id))
+    evidence.about_combo.activated.emit(evidence.about_combo.currentIndex())
+    saved = casebook.load(case.id).symptoms.photos[0]
+    assert (saved.taken_on, saved.about) == (date(2026, 9, 28), contact.id)
+    assert "Advisor Jonas" in evidence.about_combo.currentText()
+
+    window.undo_action.trigger()
+    assert casebook.load(case.id).symptoms.photos[0].about == ""
