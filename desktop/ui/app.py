@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
-from desktop.ui import theme
+from desktop.ui import i18n, preferences, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.refcounts import make_singletons_immortal
@@ -38,6 +38,12 @@ def configure(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
+
+
+def install_language(app: QApplication) -> str:
+    """The UI language before any window is built: the user's choice, else the system's."""
+    language = preferences.chosen_ui_language(QSettings()) or i18n.system_language()
+    return i18n.install(language, app)
 
 
 def open_data(window: MainWindow) -> None:
@@ -84,6 +90,7 @@ def run(argv: list[str]) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(argv)
     configure(app)
+    install_language(app)
     window = MainWindow()
     if os.environ.get(STARTUP_PROBE_ENV):
         window.first_painted.connect(lambda: _report_first_paint(app))

@@ -31,6 +31,11 @@ def ui_language(settings: QSettings) -> str:
     return _text(settings, UI_LANGUAGE, "en")
 
 
+def chosen_ui_language(settings: QSettings) -> str:
+    """The app language the user chose in Settings; "" if none (then: the system's)."""
+    return _text(settings, UI_LANGUAGE, "")
+
+
 def dossier_language(settings: QSettings) -> str:
     return _text(settings, DOSSIER_LANGUAGE, "en") or "en"
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 import desktop.ui.app as app_module
 app = QApplication([])
 app_module.configure(app)
+app_module.install_language(app)
 window = app_module.MainWindow()
 window.show()
 app.processEvents()
