@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
+from desktop.i18n import LANGUAGES
+
 UI_LANGUAGE = "preferences/uiLanguage"
 DOSSIER_LANGUAGE = "preferences/dossierLanguage"
 PAPER_SIZE = "preferences/paperSize"  # "auto", "A4" or "Letter"
@@ -19,7 +21,8 @@ USE_SECRETS_FILE = "secrets/useEncryptedFile"
 LAST_EXPORT_FOLDER = "mainWindow/lastExportFolder"
 
 PAPER_CHOICES = ("auto", "A4", "Letter")
-UI_LANGUAGES = [("en", "English")]  # the only translation so far
+# The app's languages, each named in itself (desktop/i18n.py); "" in Settings: the system's.
+UI_LANGUAGES = list(LANGUAGES.items())
 
 
 def _text(settings: QSettings, key: str, default: str = "") -> str:
@@ -28,7 +31,7 @@ def _text(settings: QSettings, key: str, default: str = "") -> str:
 
 
 def ui_language(settings: QSettings) -> str:
-    return _text(settings, UI_LANGUAGE, "en")
+    return _text(settings, UI_LANGUAGE) or "en"
 
 
 def chosen_ui_language(settings: QSettings) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import choices, icons, preferences, theme
+from desktop.ui import choices, i18n, icons, preferences, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.vault_banner import TEXT_USE_FILE, is_file_vault, vault_status_text
 from desktop.ui.widgets.card import Card
@@ -27,7 +27,10 @@ from desktop.vault import Vault, VaultState
 TEXT_TITLE = N_("Preferences")
 TEXT_GENERAL = N_("Language")
 TEXT_UI_LANGUAGE = N_("App language")
-TEXT_UI_LANGUAGE_NOTE = N_("Only English so far; more languages will follow.")
+TEXT_UI_LANGUAGE_NOTE = N_(
+    "Takes full effect after a restart: windows already open keep their language."
+)
+TEXT_UI_LANGUAGE_SYSTEM = N_("As the system ({language})")
 TEXT_DOSSIERS = N_("Dossiers")
 TEXT_DOSSIER_LANGUAGE = N_("Language of new cases")
 TEXT_DOSSIER_LANGUAGE_NOTE = N_("Each case keeps its own: see Details.")
@@ -88,8 +91,12 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self._vault = vault
 
-        self.ui_language_combo = CodeCombo(preferences.UI_LANGUAGES)
-        self.ui_language_combo.set_code(preferences.ui_language(settings))
+        system = preferences.LANGUAGES[i18n.system_language()]
+        self.ui_language_combo = CodeCombo(
+            preferences.UI_LANGUAGES,
+            placeholder=tr(TEXT_UI_LANGUAGE_SYSTEM).format(language=system),
+        )
+        self.ui_language_combo.set_code(preferences.chosen_ui_language(settings))
         self.dossier_language_combo = CodeCombo(choices.LANGUAGES)
         self.dossier_language_combo.set_code(preferences.dossier_language(settings))
         self.paper_combo = QComboBox()
@@ -213,7 +220,12 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         s = self.settings
-        s.setValue(preferences.UI_LANGUAGE, self.ui_language_combo.code() or "en")
+        language = self.ui_language_combo.code()  # "": the system's
+        if language != preferences.chosen_ui_language(s):
+            # tr() and Qt's own texts switch now; windows built before keep theirs until
+            # the next start (the note under the combo says so).
+            i18n.install(language or i18n.system_language())
+        s.setValue(preferences.UI_LANGUAGE, language)
         s.setValue(preferences.DOSSIER_LANGUAGE, self.dossier_language_combo.code() or "en")
         s.setValue(preferences.PAPER_SIZE, self.paper_combo.currentData())
         s.setValue(preferences.DOSSIER_FOLDER, self.folder_edit.text().strip())

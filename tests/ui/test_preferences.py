@@ -32,9 +32,12 @@ def test_preferences_change_the_defaults(
 
     def exec_(dialog: SettingsDialog) -> int:
         seen.append(dialog)
-        assert [
+        names = [
             dialog.ui_language_combo.itemText(i) for i in range(dialog.ui_language_combo.count())
-        ] == ["English"]
+        ]
+        assert names[0].startswith("As the system (")
+        assert names[1:] == ["English", "Deutsch", "Français", "简体中文", "Русский"]
+        assert dialog.ui_language_combo.code() == ""  # nothing chosen: follow the system
         assert dialog.vault_label.text().startswith("Secrets in ")
         assert "hold none of them" in dialog.meaning_label.text()
         dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("Letter"))
