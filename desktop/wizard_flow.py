@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from desktop.i18n import N_
 from desktop.model import Case, CaseType, DeviceKind
 
 
@@ -36,17 +37,17 @@ class Step(StrEnum):
 
 
 STEP_TITLES: dict[Step, str] = {
-    Step.CASE_TYPE: "Case type",
-    Step.DEVICE: "Device",
-    Step.IDENTIFIERS: "Serial & IMEI",
-    Step.APPLE_ID: "Apple ID",
-    Step.CHARGES: "Charges",
-    Step.OWNER: "Your details",
-    Step.RECEIPT: "Receipt",
-    Step.COVERAGE: "Coverage",
-    Step.SYMPTOMS: "Symptoms",
-    Step.REPAIRS: "Repair history",
-    Step.REVIEW: "Review",
+    Step.CASE_TYPE: N_("Case type"),
+    Step.DEVICE: N_("Device"),
+    Step.IDENTIFIERS: N_("Serial & IMEI"),
+    Step.APPLE_ID: N_("Apple ID"),
+    Step.CHARGES: N_("Charges"),
+    Step.OWNER: N_("Your details"),
+    Step.RECEIPT: N_("Receipt"),
+    Step.COVERAGE: N_("Coverage"),
+    Step.SYMPTOMS: N_("Symptoms"),
+    Step.REPAIRS: N_("Repair history"),
+    Step.REVIEW: N_("Review"),
 }
 
 ALL_STEPS: tuple[Step, ...] = tuple(Step)

@@ -47,7 +47,7 @@ LANGUAGES = ("de", "fr", "zh_CN", "ru")  # besides English, the source
 # translation work, docs/translations.md); until then its `tr()` texts show in English.
 # True: all of it; a tuple: only these parts of desktop/ui so far (phase 2 lands in steps,
 # each one complete in every catalog).
-INCLUDE_UI: bool | tuple[str, ...] = ("ui/wizard",)
+INCLUDE_UI: bool | tuple[str, ...] = True
 
 KEYWORDS: dict[str, tuple[object, ...] | None] = {
     "_": None,
