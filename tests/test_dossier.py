@@ -186,19 +186,16 @@ def test_every_font_embedded(render: Callable[..., tuple[Path, int]]) -> None:
         assert row[0].split("+")[-1] != "Helvetica", row
 
 
-MIXED = ["Иван Петров", "张伟 / 張偉", "ひらがな", "Ελληνικά", "محمد", "😀"]
+MIXED = ["Иван Петров", "张伟 / 張偉", "ひらがな", "Ελληνικά", "محمد", "😀🚗🤔"]
 
 
 def test_mixed_scripts_round_trip(render: Callable[..., tuple[Path, int]]) -> None:
-    from desktop.dossier.fonts import Weight, chain
 
     case = make_case(title="Ελληνικά 张伟", owner=Owner(name="Иван Петров"))
     case.symptoms.description = "\n".join(MIXED)
     out, _ = render(case)
     flat = squash(pdf_text(out))
     for sample in MIXED:
-        if sample == "😀" and chain(Weight.REGULAR).face_for("😀") is None:
-            continue  # no emoji face on this system: printed as a box, see fonts.py
         if sample == "محمد":
             # Drawn in visual order with joined letters (presentation forms); read
             # back and normalised it is the name (extractors differ on the order).
@@ -208,8 +205,27 @@ def test_mixed_scripts_round_trip(render: Callable[..., tuple[Path, int]]) -> No
             continue
         assert squash(sample) in flat, sample
     names = {row[0].split("+")[-1] for row in font_rows(out)}
-    assert {"KurintoSans-Rg", "KurintoSansSC-Rg"} <= names
-    assert len(names) > 2
+    assert {"KurintoSans-Rg", "KurintoSansSC-Rg", "CaseDossierSymbols"} <= names
+    assert all(row[-5] == "yes" for row in font_rows(out))
+
+
+def test_emoji_come_from_the_packaged_symbols_face() -> None:
+    """Smileys, transport and newer emoji print on every system, not only where a
+    system font happens to have them (macOS has only colour emoji, which reportlab
+    cannot draw)."""
+    from desktop.dossier.fonts import SYMBOLS_FACE_NAME, FontChain, Weight, chain
+
+    for weight in Weight:
+        packaged = [f for f in chain(weight).faces if not f.name.startswith("CaseDossierFallback")]
+        fonts = FontChain(packaged)  # as on a machine with no system fonts at all
+        # Smileys, gestures, transport: none is in Kurinto.
+        for char in "😀😮🙏🚗🚫":
+            found = fonts.face_for(char)
+            assert found is not None, (weight, hex(ord(char)))
+            assert fonts.faces[found].name == SYMBOLS_FACE_NAME, hex(ord(char))
+        # What Kurinto has stays in Kurinto: the symbols face is only a fallback.
+        for char in "☺🤔☕":
+            assert fonts.faces[fonts.face_for(char) or 0].name.startswith("Kurinto"), char
 
 
 def test_font_runs_follow_coverage() -> None:

@@ -5,10 +5,12 @@ of its own, so text is cut into runs, each set in the first font of the chain
 that has a glyph for it. The chain is Kurinto Sans (Latin, Cyrillic, Greek,
 Arabic, Hebrew, kana, symbols), then Kurinto Sans SC (simplified and
 traditional Chinese), JP and KR (the remaining CJK ideographs and Hangul), all
-from the `weblate-fonts` package, and last a system font that has the emoji
-faces Kurinto lacks (DejaVu Sans on Linux, Segoe UI Symbol on Windows) when
-one is installed (set CASE_DOSSIER_NO_SYSTEM_FONTS=1 to use the packaged
-fonts only, e.g. for output that is identical on every machine).
+from the `weblate-fonts` package, then our own CaseDossierSymbols (a subset of
+Symbola in desktop/resources/fonts: the smileys and other emoji Kurinto lacks,
+on every system), and last a system font for anything still missing (DejaVu
+Sans on Linux, Segoe UI Symbol on Windows) when one is installed (set
+CASE_DOSSIER_NO_SYSTEM_FONTS=1 to use the packaged fonts only, e.g. for output
+that is identical on every machine).
 
 Faces are loaded lazily: a face is read (its cmap with it) and registered with
 reportlab only when a character needs it, once per process, under a lock.
@@ -27,6 +29,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from desktop.paths import resources_dir
 
 
 class Weight(Enum):
@@ -82,7 +86,16 @@ CJK_SCOPE: tuple[tuple[int, int], ...] = (
     (0x20000, 0x3FFFF),  # CJK extensions B and later
 )
 
-# Last-resort system faces with the emoji faces (U+1F600...) Kurinto lacks.
+# The emoji and symbol blocks the packaged symbols face (scripts/make_symbols_font.py)
+# covers; a character outside them never loads it.
+SYMBOLS_SCOPE: tuple[tuple[int, int], ...] = (
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0x1F000, 0x1FAFF),
+)
+SYMBOLS_FACE_NAME = "CaseDossierSymbols"
+
+# Last-resort system faces for what neither Kurinto nor the symbols face has.
 # TrueType outlines only: reportlab refuses CFF, and colour bitmaps cannot be drawn.
 _SYSTEM_FALLBACKS: dict[Weight, tuple[str, ...]] = {
     Weight.REGULAR: (
@@ -120,6 +133,13 @@ def kurinto_dir() -> Path:
         if (folder / "KurintoSans-Rg.ttf").is_file():
             return folder
     raise FontsUnavailable("the weblate-fonts package has no Kurinto TrueType files")
+
+
+def symbols_face() -> Face:
+    """The packaged emoji/symbol face; one weight serves both (emoji have no bold)."""
+    return Face(
+        SYMBOLS_FACE_NAME, resources_dir() / "fonts" / "CaseDossierSymbols.ttf", SYMBOLS_SCOPE
+    )
 
 
 def _system_fallback(weight: Weight) -> Face | None:
@@ -280,6 +300,7 @@ def chain(weight: Weight = Weight.REGULAR) -> FontChain:
                 )
                 for index, family in enumerate(KURINTO_FAMILIES)
             ]
+            faces.append(symbols_face())
             faces = [face for face in faces if face.path.is_file()]
             fallback = _system_fallback(weight)
             if fallback is not None:

@@ -13,6 +13,11 @@ class Component(NamedTuple):
 
 FONTS: tuple[Component, ...] = (
     Component("Kurinto Sans", "SIL Open Font License 1.1", "from the weblate-fonts package"),
+    Component(
+        "Symbola (George Douros)",
+        "free for any use, modification and redistribution",
+        "emoji in the dossier, as the subset CaseDossierSymbols",
+    ),
 )
 
 LIBRARIES: tuple[Component, ...] = (
