@@ -23,6 +23,7 @@ import contextlib
 import gettext as _gettext
 import io
 import locale
+import math
 import os
 import re
 import sys
@@ -115,7 +116,10 @@ _lock = threading.Lock()
 
 
 def translator(language: str | None = SOURCE_LANGUAGE) -> Translator:
-    """The translator for a language tag (cached); English for an unsupported one."""
+    """The translator for a language tag (cached); English for an unsupported one.
+    PSEUDO_LANGUAGE gives the pseudo-localising translator (a developer's check)."""
+    if is_pseudo(language):
+        return _pseudo_translator()
     return _translator(normalize_language(language))
 
 
@@ -149,6 +153,97 @@ def _load(language: str) -> _gettext.NullTranslations:
         return _gettext.GNUTranslations(buffer)
     except (OSError, ValueError):
         return _gettext.NullTranslations()
+
+
+# -- pseudo-localisation: a developer's check, never offered to users ----------
+
+# Not a language users can choose (it is in neither LANGUAGES nor any list shown to
+# them): the UI is started in it with CASE_DOSSIER_PSEUDO=1 (docs/translations.md).
+PSEUDO_LANGUAGE = "x-pseudo"
+PSEUDO_OPEN = "["
+PSEUDO_CLOSE = "]"
+PSEUDO_PAD = "\u00b7"  # a middle dot: padding anyone can tell from real text
+# Translations run longer than English (German, Russian: about a third); short texts more.
+PSEUDO_GROWTH = 0.4
+
+_PSEUDO_LETTERS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "áƀċďéƒĝĥíĵķļṁñöṗʠŕśţúṽŵẋýžÁƁĊĎÉƑĜĤÍĴĶĻṀÑÖṖǪŔŚŢÚṼŴẊÝŽ",
+)
+# What must come through untouched: format placeholders ({name}, {count:,}, {{ and }}),
+# HTML tags and entities, "&&" and a mnemonic "&" with its letter (the shortcut key
+# stays the same), printf-style %1 / %s, and file-name patterns like "*.pdf".
+_PSEUDO_KEEP = re.compile(
+    r"\{\{|\}\}|\{[^{}]*\}"
+    r"|<[^<>]*>"
+    r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+    r"|&&|&\S"
+    r"|%[0-9n]|%[sd]"
+    r"|\*\.[A-Za-z0-9]+"
+)
+# The text proper sits between leading and trailing whitespace and tags: the markers
+# go just inside them, so "<p>Hello</p>\n" becomes "<p>[Ĥéļļö ··]</p>\n".
+_PSEUDO_EDGES = re.compile(r"^((?:\s|<[^<>]*>)*)(.*?)((?:\s|<[^<>]*>)*)$", re.DOTALL)
+
+
+def is_pseudo(language: str | None) -> bool:
+    return (language or "").replace("_", "-").lower() == PSEUDO_LANGUAGE
+
+
+def pseudo_localize(text: str) -> str:
+    """The text as a longer, accented look-alike with marked ends: "Save case" ->
+    "[Śáṽé ċáśé ····]". Shows at a glance which texts went through translation,
+    whether a layout has room for longer languages and whether non-ASCII letters draw."""
+    if not text or text.isspace():
+        return text
+    match = _PSEUDO_EDGES.match(text)
+    assert match is not None  # the pattern matches any text
+    before, core, after = match.groups()
+    if not core:  # only tags and whitespace: nothing a reader sees to mark
+        return text
+    parts: list[str] = []
+    visible = 0
+    position = 0
+    for kept in _PSEUDO_KEEP.finditer(core):
+        plain = core[position : kept.start()]
+        parts.append(plain.translate(_PSEUDO_LETTERS))
+        parts.append(kept.group())
+        visible += len(plain)
+        position = kept.end()
+    plain = core[position:]
+    parts.append(plain.translate(_PSEUDO_LETTERS))
+    visible += len(plain)
+    padding = PSEUDO_PAD * max(1, math.ceil(visible * PSEUDO_GROWTH) - 3)  # with "[", " ", "]"
+    return f"{before}{PSEUDO_OPEN}{''.join(parts)} {padding}{PSEUDO_CLOSE}{after}"
+
+
+class PseudoTranslator(Translator):
+    """English source texts, pseudo-localised; numbers, dates and Babel stay English."""
+
+    def __init__(self) -> None:
+        super().__init__(SOURCE_LANGUAGE, _gettext.NullTranslations())
+
+    def gettext(self, message: str) -> str:
+        return pseudo_localize(message)
+
+    __call__ = gettext
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return pseudo_localize(super().ngettext(singular, plural, count))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo_localize(super().pgettext(context, message))
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        return pseudo_localize(super().npgettext(context, singular, plural, count))
+
+    def __repr__(self) -> str:
+        return f"PseudoTranslator({PSEUDO_LANGUAGE!r})"
+
+
+@cache
+def _pseudo_translator() -> PseudoTranslator:
+    return PseudoTranslator()
 
 
 # -- the UI language from the operating system -------------------------------
@@ -250,4 +345,5 @@ class Plural:
         return template.format(**values)
 
     def in_language(self, language: str) -> Plural:
-        return replace(self, language=normalize_language(language))
+        chosen = PSEUDO_LANGUAGE if is_pseudo(language) else normalize_language(language)
+        return replace(self, language=chosen)

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop.i18n import LANGUAGES, SOURCE_LANGUAGE, normalize_language
+from desktop.i18n import LANGUAGES, SOURCE_LANGUAGE, is_pseudo, normalize_language, pseudo_localize
 from desktop.paths import resources_dir
 
 CONFIDENCE = ("official", "secondary", "uncertain")
@@ -37,6 +37,8 @@ Texts = dict[str, str]  # language (a key of desktop.i18n.LANGUAGES) -> text
 
 def in_language(texts: Texts, language: str, english: str) -> str:
     """The text in a language, or the English source when the entry lacks it."""
+    if is_pseudo(language):  # reference data's texts are translated too: show it
+        return pseudo_localize(english)
     return texts.get(normalize_language(language)) or english
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
+from desktop.i18n import PSEUDO_LANGUAGE
 from desktop.ui import i18n, preferences, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.main_window import MainWindow
@@ -25,6 +27,14 @@ ORGANIZATION = "Case Dossier"
 STARTUP_PROBE_ENV = "CASE_DOSSIER_STARTUP_PROBE"
 # Quit as soon as the keyring is probed and the cases are open: a smoke test for builds.
 QUIT_AFTER_START_ENV = "CASE_DOSSIER_QUIT_AFTER_START"
+# Developers' layout checks (docs/translations.md), never offered to users:
+# "1": every text pseudo-localised (longer, accented, bracketed), whatever the language.
+PSEUDO_ENV = "CASE_DOSSIER_PSEUDO"
+# "1": right to left, as Qt's own -reverse argument (which works too).
+RTL_ENV = "CASE_DOSSIER_RTL"
+# "2": every font twice its size (1 to 3): does any text clip? QT_SCALE_FACTOR would
+# scale the whole window with it and prove nothing.
+TEXT_SCALE_ENV = "CASE_DOSSIER_TEXT_SCALE"
 
 TEXT_OPEN_FAILED = N_("Your cases could not be opened")
 TEXT_MOVED_ASIDE = N_("Your case database needed attention")
@@ -38,10 +48,40 @@ def configure(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
+    apply_layout_checks(app)
+
+
+def apply_layout_checks(app: QApplication, environ: Mapping[str, str] | None = None) -> None:
+    """Right to left and larger text when a developer asks for them (RTL_ENV, TEXT_SCALE_ENV)."""
+    environ = os.environ if environ is None else environ
+    if _flag(environ, RTL_ENV):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    scale = text_scale(environ)
+    if scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        app.setFont(font)
+
+
+def text_scale(environ: Mapping[str, str]) -> float:
+    """TEXT_SCALE_ENV as a factor from 1 to 3 ("2", "200%"); 1 if unset or unreadable."""
+    raw = environ.get(TEXT_SCALE_ENV, "").strip()
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw or 1)
+    except ValueError:
+        return 1.0
+    return min(max(value, 1.0), 3.0)
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    return environ.get(name, "").strip().lower() not in ("", "0", "no", "false")
 
 
 def install_language(app: QApplication) -> str:
-    """The UI language before any window is built: the user's choice, else the system's."""
+    """The UI language before any window is built: the user's choice, else the system's;
+    pseudo-localised when a developer asks for it (PSEUDO_ENV)."""
+    if _flag(os.environ, PSEUDO_ENV):
+        return i18n.install(PSEUDO_LANGUAGE, app)
     language = preferences.chosen_ui_language(QSettings()) or i18n.system_language()
     return i18n.install(language, app)
 

@@ -9,13 +9,26 @@ dialogs (OK, Cancel, the file dialog) speak the same language.
 
 The dossier and letters have their own language (case.owner.dossier_language);
 never pass the UI language to them.
+
+`install(PSEUDO_LANGUAGE)` (CASE_DOSSIER_PSEUDO=1 at start, desktop/ui/app.py) is
+the developer's pseudo-localisation: every text, ours and Qt's, comes out longer,
+accented and bracketed, so an untranslated or clipped text stands out.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop.i18n import N_, SOURCE_LANGUAGE, normalize_language, translator, ui_language
+from desktop.i18n import (
+    N_,
+    PSEUDO_LANGUAGE,
+    SOURCE_LANGUAGE,
+    is_pseudo,
+    normalize_language,
+    pseudo_localize,
+    translator,
+    ui_language,
+)
 
 __all__ = ["N_", "current_language", "install", "qt_translations_dir", "system_language", "tr"]
 
@@ -49,14 +62,18 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     until they are built again or retranslated (QEvent.LanguageChange is sent)."""
     global _language
     app = app or QCoreApplication.instance()
-    chosen = normalize_language(language)
+    chosen = PSEUDO_LANGUAGE if is_pseudo(language) else normalize_language(language)
     _language = chosen
     if app is None:
         return chosen
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if chosen != SOURCE_LANGUAGE:
+    if chosen == PSEUDO_LANGUAGE:
+        pseudo = _PseudoQtTranslator(app)
+        app.installTranslator(pseudo)
+        _installed.append(pseudo)
+    elif chosen != SOURCE_LANGUAGE:
         locale = QLocale(chosen)
         for name in ("qtbase",):
             qt = QTranslator(app)
@@ -64,3 +81,15 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
                 app.installTranslator(qt)
                 _installed.append(qt)
     return chosen
+
+
+class _PseudoQtTranslator(QTranslator):
+    """Qt's own texts (standard buttons, context menus) pseudo-localised like ours."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return pseudo_localize(source) if source else ""
+
+    def isEmpty(self) -> bool:
+        return False
