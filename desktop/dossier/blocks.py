@@ -14,6 +14,8 @@ from reportlab.platypus import Spacer, TableStyle
 
 from desktop.coverage import Layer
 from desktop.dossier import layout
+from desktop.dossier.bidi_paragraph import BidiPara
+from desktop.dossier.direction import has_rtl
 from desktop.dossier.exhibits import Exhibit
 from desktop.dossier.flowables import MarkedParagraph, Para, RuledHeading, SplittingTable
 from desktop.dossier.formats import Formats
@@ -56,6 +58,8 @@ class Context:
 
     def para(self, text: str, style: Any, *, bold: bool = False) -> Any:
         fonts = self.styles.bold if bold else self.styles.regular
+        if has_rtl(text):  # broken into lines before reordering (bidi_paragraph.py)
+            return BidiPara(text, fonts, style)
         return Para(markup(text, fonts), style)
 
     def rich(self, parts: Sequence[tuple[str, bool]], style: Any) -> Any:

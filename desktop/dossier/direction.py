@@ -7,10 +7,9 @@ Arabic letters are replaced by their joined presentation forms
 (arabic-reshaper), which Kurinto Sans has glyphs for. Lines without
 right-to-left characters pass through untouched and cost one regex search.
 
-Known limit: the order is computed per line of the user's text, before
-reportlab wraps it; a right-to-left paragraph longer than one printed line
-wraps with its first words at the end of the first line (short names and
-phrases, the common case, are right).
+A paragraph longer than one printed line is first broken into lines in reading
+order and only then reordered, line by line (bidi_paragraph.py): reordering the
+whole paragraph before reportlab wraps it would print its last words first.
 """
 
 from __future__ import annotations
