@@ -34,6 +34,7 @@ TEXT_HEADING = N_("Cases")
 TEXT_NEW = N_("New case")
 TEXT_UNTITLED = N_("Untitled case")
 TEXT_SEARCH = N_("Search cases")
+TEXT_SHOW = N_("Show cases")
 TEXT_FILTER_ALL = N_("All cases")
 TEXT_FILTER_OPEN = N_("Open")
 TEXT_FILTER_CLOSED = N_("Closed")
@@ -160,6 +161,7 @@ class CaseListPanel(QWidget):
         self.filter_combo = QComboBox()
         for text, status in FILTERS:
             self.filter_combo.addItem(tr(text), status)
+        self.filter_combo.setAccessibleName(tr(TEXT_SHOW))
         self.filter_combo.currentIndexChanged.connect(self._apply_filter)
         tools = QHBoxLayout()
         tools.setSpacing(theme.SPACE_M)
@@ -168,6 +170,7 @@ class CaseListPanel(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("caseList")
+        self.list.setAccessibleName(tr(TEXT_HEADING))
         self.list.setItemDelegate(CaseItemDelegate(self.list))
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(True)

@@ -28,6 +28,7 @@ from desktop.model import Case, Closure, Resolution
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import RESOLUTION_LABELS
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.accessible import TEXT_CURRENCY, caption, name_companion
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.money import format_price, parse_price
@@ -115,6 +116,7 @@ class CloseCaseDialog(QDialog):
         self.currency_combo.addItems(choices.COMMON_CURRENCIES)
         self.currency_combo.setCurrentText(previous.currency or case.purchase.currency or "EUR")
         self.currency_combo.setMaximumWidth(100)
+        name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         paid_row = QWidget()
         paid_layout = QHBoxLayout(paid_row)
         paid_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +153,7 @@ class CloseCaseDialog(QDialog):
         form.setHorizontalSpacing(theme.SPACE_L)
         form.setVerticalSpacing(theme.SPACE_M)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.addRow(tr(TEXT_CLOSED_ON), self.date_edit)
+        form.addRow(caption(tr(TEXT_CLOSED_ON), self.date_edit), self.date_edit)
         paid_column = QWidget()
         paid_column_layout = QVBoxLayout(paid_column)
         paid_column_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +161,7 @@ class CloseCaseDialog(QDialog):
         paid_column_layout.addWidget(paid_row)
         paid_column_layout.addWidget(self.paid_message)
         paid_column_layout.addWidget(paid_note)
-        form.addRow(tr(TEXT_PAID), paid_column)
+        form.addRow(caption(tr(TEXT_PAID), self.paid_edit, tr(TEXT_PAID_NOTE)), paid_column)
         self._serial_column = QWidget()
         serial_layout = QVBoxLayout(self._serial_column)
         serial_layout.setContentsMargins(0, 0, 0, 0)
@@ -167,8 +169,11 @@ class CloseCaseDialog(QDialog):
         serial_layout.addWidget(self.serial_edit)
         serial_layout.addWidget(self.serial_message)
         serial_layout.addWidget(self.serial_note)
-        form.addRow(tr(TEXT_NEW_SERIAL), self._serial_column)
-        form.addRow(tr(TEXT_NOTE), self.note_edit)
+        form.addRow(
+            caption(tr(TEXT_NEW_SERIAL), self.serial_edit, tr(TEXT_NEW_SERIAL_NOTE)),
+            self._serial_column,
+        )
+        form.addRow(caption(tr(TEXT_NOTE), self.note_edit), self.note_edit)
         self._form = form
 
         self.buttons = QDialogButtonBox(

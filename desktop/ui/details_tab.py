@@ -44,6 +44,7 @@ from desktop.ui.field_binding import (
 )
 from desktop.ui.i18n import N_, tr
 from desktop.ui.program_checks import ProgramChecks
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
@@ -209,8 +210,7 @@ class DetailsTab(QScrollArea):
             hint.setWordWrap(True)
             hint.setFont(theme.scaled_font(hint, 0.92))
             column.addWidget(hint)
-        caption = QLabel(tr(label))
-        caption.setBuddy(widget)
+        caption = label_field(QLabel(tr(label)), widget, tr(note) if note else "")
         caption.setMinimumWidth(150)
         form.addRow(caption, holder)
         self.bindings[path] = binding

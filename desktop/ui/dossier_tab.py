@@ -37,6 +37,7 @@ from desktop.ui.dossier_job import DossierJob, DossierOptions
 from desktop.ui.dossier_names import default_dossier_name
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 
 if TYPE_CHECKING:
@@ -124,8 +125,7 @@ class DossierTab(QWidget):
         self.paper_combo.setCurrentIndex(
             self.paper_combo.findData(preferences.default_paper(settings))
         )
-        paper_caption = QLabel(tr(TEXT_PAPER))
-        paper_caption.setBuddy(self.paper_combo)
+        paper_caption = label_field(QLabel(tr(TEXT_PAPER)), self.paper_combo)
 
         self.create_button = QPushButton(
             icons.icon("document", theme.colours().on_accent), tr(TEXT_CREATE)

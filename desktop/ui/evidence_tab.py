@@ -53,6 +53,7 @@ from desktop.ui.formatting import format_date
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.thumbnails import thumbnail
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.attachment_list import human_size
@@ -134,6 +135,7 @@ class EvidenceTab(QWidget):
 
         self.grid = QListWidget()
         self.grid.setObjectName("evidenceGrid")
+        self.grid.setAccessibleName(tr(TEXT_HEADING))
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setMovement(QListView.Movement.Static)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
@@ -186,21 +188,21 @@ class EvidenceTab(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
         self.name_edit.editingFinished.connect(self._rename)
-        self.name_caption.setBuddy(self.name_edit)
+        label_field(self.name_caption, self.name_edit)
         self.kind_caption = QLabel(tr(TEXT_KIND))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(tr(TEXT_RECEIPT), AttachmentRole.RECEIPT.value)
         self.kind_combo.addItem(tr(TEXT_PHOTO), AttachmentRole.PHOTO.value)
         self.kind_combo.activated.connect(self._change_role)
-        self.kind_caption.setBuddy(self.kind_combo)
+        label_field(self.kind_caption, self.kind_combo)
         self.taken_caption = QLabel(tr(TEXT_TAKEN))
         self.taken_edit = OptionalDateEdit()
         self.taken_edit.changed.connect(self._change_details)
-        self.taken_caption.setBuddy(self.taken_edit.date_edit)
+        label_field(self.taken_caption, self.taken_edit)
         self.about_caption = QLabel(tr(TEXT_ABOUT))
         self.about_combo = QComboBox()
         self.about_combo.activated.connect(self._change_details)
-        self.about_caption.setBuddy(self.about_combo)
+        label_field(self.about_caption, self.about_combo)
         self.info_label = theme.muted(QLabel())
         self.info_label.setWordWrap(True)
         self.open_button = QPushButton(icons.icon("external"), tr(TEXT_OPEN))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.sealed import MIN_PASSPHRASE
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.accessible import caption
 
 TEXT_NEW_TITLE = N_("Keep secrets in an encrypted file")
 TEXT_NEW_HEADING = N_("Choose a passphrase for your secrets file")
@@ -108,9 +109,9 @@ class PassphraseDialog(QDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(theme.SPACE_L)
         form.setVerticalSpacing(theme.SPACE_M)
-        form.addRow(tr(TEXT_PASSPHRASE), self.passphrase_edit)
+        form.addRow(caption(tr(TEXT_PASSPHRASE), self.passphrase_edit), self.passphrase_edit)
         if self.is_new:
-            form.addRow(tr(TEXT_REPEAT), self.repeat_edit)
+            form.addRow(caption(tr(TEXT_REPEAT), self.repeat_edit), self.repeat_edit)
         else:
             self.repeat_edit.setVisible(False)
         form.addRow("", self.hint)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import choices, i18n, icons, preferences, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.vault_banner import TEXT_USE_FILE, is_file_vault, vault_status_text
+from desktop.ui.widgets.accessible import caption
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.vault import Vault, VaultState
@@ -132,18 +133,25 @@ class SettingsDialog(QDialog):
         general = Card(tr(TEXT_GENERAL))
         general_form = _form()
         general_form.addRow(
-            tr(TEXT_UI_LANGUAGE), _with_note(self.ui_language_combo, TEXT_UI_LANGUAGE_NOTE)
+            caption(tr(TEXT_UI_LANGUAGE), self.ui_language_combo, tr(TEXT_UI_LANGUAGE_NOTE)),
+            _with_note(self.ui_language_combo, TEXT_UI_LANGUAGE_NOTE),
         )
         general.body.addLayout(general_form)
 
         dossiers = Card(tr(TEXT_DOSSIERS))
         dossier_form = _form()
         dossier_form.addRow(
-            tr(TEXT_DOSSIER_LANGUAGE),
+            caption(
+                tr(TEXT_DOSSIER_LANGUAGE),
+                self.dossier_language_combo,
+                tr(TEXT_DOSSIER_LANGUAGE_NOTE),
+            ),
             _with_note(self.dossier_language_combo, TEXT_DOSSIER_LANGUAGE_NOTE),
         )
-        dossier_form.addRow(tr(TEXT_PAPER), self.paper_combo)
-        dossier_form.addRow(tr(TEXT_FOLDER), folder_column)
+        dossier_form.addRow(caption(tr(TEXT_PAPER), self.paper_combo), self.paper_combo)
+        dossier_form.addRow(
+            caption(tr(TEXT_FOLDER), self.folder_edit, tr(TEXT_FOLDER_LAST)), folder_column
+        )
         dossiers.body.addLayout(dossier_form)
 
         secrets = Card(tr(TEXT_SECRETS))

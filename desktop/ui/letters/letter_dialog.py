@@ -32,6 +32,7 @@ from desktop.letters import Letter, customer_relations_letter, executive_letter,
 from desktop.model import Case, CaseType
 from desktop.ui import dialogs, icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 
 KINDS = ("executive", "customer_relations")
@@ -145,7 +146,10 @@ class LetterDialog(QDialog):
         ):
             caption = theme.muted(QLabel(tr(label)))
             caption.setContentsMargins(0, 5, 0, 0)
-            caption.setBuddy(field if field is not ask_box else self.ask_combo)
+            if field is ask_box:
+                label_field(caption, self.ask_combo, ask_note.text())
+            else:
+                label_field(caption, field)
             form.addRow(caption, field)
 
         self.copy_button = QPushButton(icons.icon("copy"), tr(TEXT_COPY))
@@ -177,8 +181,7 @@ class LetterDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(form)
-        body_label = theme.muted(QLabel(tr(TEXT_BODY)))
-        body_label.setBuddy(self.body_edit)
+        body_label = label_field(theme.muted(QLabel(tr(TEXT_BODY))), self.body_edit)
         layout.addWidget(body_label)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.message)

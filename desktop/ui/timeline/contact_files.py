@@ -68,6 +68,8 @@ class ContactFiles(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        # The caption ("Files") names the list; its shortcut lands there.
+        self.setFocusProxy(self.list)
         self.add_button.clicked.connect(self.add_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)

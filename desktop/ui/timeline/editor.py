@@ -65,10 +65,12 @@ from desktop.ui.timeline.table_model import (
     ContactTableModel,
 )
 from desktop.ui.timeline.when import when_text
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import Check, FieldMessage, Level
 from desktop.vault import VaultError
 
 TEXT_LOG_CALL = N_("Log a call")
+TEXT_CONTACTS = N_("Contacts with Apple")
 TEXT_ADD = N_("Add contact")
 TEXT_DUPLICATE = N_("Duplicate")
 TEXT_DELETE = N_("Delete…")
@@ -145,8 +147,7 @@ class TimelineEditor(QWidget):
         self.filter_combo = QComboBox()
         self.filter_combo.setMinimumWidth(130)
         self.filter_combo.currentIndexChanged.connect(lambda *_: self._on_filter())
-        filter_label = theme.muted(QLabel(tr(TEXT_FILTER)))
-        filter_label.setBuddy(self.filter_combo)
+        filter_label = label_field(theme.muted(QLabel(tr(TEXT_FILTER))), self.filter_combo)
         self.undo_action = undo_stack.createUndoAction(self, tr(TEXT_UNDO))
         self.redo_action = undo_stack.createRedoAction(self, tr(TEXT_REDO))
         self.undo_button = _ActionButton(tr(TEXT_UNDO), self.undo_action)
@@ -183,6 +184,7 @@ class TimelineEditor(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.viewport().installEventFilter(self)
+        self.table.setAccessibleName(tr(TEXT_CONTACTS))
         header.setMinimumSectionSize(60)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_contact)

@@ -36,6 +36,7 @@ from desktop.ui.timeline import checks
 from desktop.ui.timeline.contact_files import ContactFiles
 from desktop.ui.timeline.fields import DueDateEdit, date_edit, time_zone_combo
 from desktop.ui.timeline.when import noted_time
+from desktop.ui.widgets.accessible import TEXT_CURRENCY, TEXT_TIME, label_field, name_companion
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import Check, FieldMessage
 from desktop.ui.wizard.money import format_price, parse_price
@@ -91,6 +92,7 @@ class EntryForm(QWidget):
         self.date_edit = date_edit()
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
+        name_companion(self.time_edit, tr(TEXT_TIME))
         self.zone_combo = time_zone_combo()
         self.zone_combo.setMinimumWidth(160)
         self.channel_combo = _combo(choices.CHANNEL_LABELS, list(Channel))
@@ -108,6 +110,7 @@ class EntryForm(QWidget):
         self.cs_currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.cs_currency_combo.addItems(choices.COMMON_CURRENCIES)
         self.cs_currency_combo.setMaximumWidth(90)
+        name_companion(self.cs_currency_combo, tr(TEXT_CURRENCY))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setPlaceholderText(tr(TEXT_NOTES_PLACEHOLDER))
@@ -250,7 +253,7 @@ class EntryForm(QWidget):
         caption.setContentsMargins(0, 5, 0, 0)
         target = buddy or (field if isinstance(field, QWidget) else None)
         if target is not None:
-            caption.setBuddy(target)
+            label_field(caption, target)
         form.addRow(caption, box)
         if check is not None:
             self._checks.append((message, check))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBox
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import name_companion
 
 TEXT_DUE = N_("Follow up by")
 DATE_FORMAT = "d MMM yyyy"  # "14 Mar 2026" reads the same everywhere
@@ -55,6 +56,8 @@ class DueDateEdit(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(self.date_edit)
         layout.addStretch(1)
+        # The date has no caption of its own: the box beside it says what it is.
+        name_companion(self.date_edit, self.check.text())
         self.check.toggled.connect(self._toggled)
         self.date_edit.dateChanged.connect(lambda *_: emit(self.changed))
 

@@ -42,6 +42,8 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.date_edit)
         layout.addWidget(self.unknown_box)
         layout.addStretch(1)
+        # A caption's shortcut (and a screen reader's name for the field) lands on the date.
+        self.setFocusProxy(self.date_edit)
         self.date_edit.dateChanged.connect(self._on_date)
         self.unknown_box.toggled.connect(self._on_unknown)
         # The popup would open in January 1990 for an unset date: show this month instead.

@@ -77,6 +77,8 @@ class AttachmentList(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.list)
         layout.addWidget(self.message)
+        # The caption ("Receipt", "Photos") names the list of files; its shortcut lands there.
+        self.setFocusProxy(self.list)
         self.add_button.clicked.connect(self.add_files)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.itemSelectionChanged.connect(

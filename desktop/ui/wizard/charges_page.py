@@ -18,6 +18,7 @@ from desktop.model import Case, Charge
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import TEXT_CURRENCY, label_field, name_companion
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.money import format_price, parse_price
@@ -70,6 +71,7 @@ class ChargeRow(QFrame):
         self.currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.currency_combo.addItems(choices.COMMON_CURRENCIES)
         self.currency_combo.setMaximumWidth(90)
+        name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         self.item_edit = _line(TEXT_ITEM_PLACEHOLDER, 2000)
         self.report_edit = _line(TEXT_REPORT_PLACEHOLDER, 2000)
         self.amount_message = FieldMessage()
@@ -211,6 +213,4 @@ def _line(placeholder: str, limit: int) -> QLineEdit:
 
 
 def _caption(text: str, buddy: QWidget) -> QLabel:
-    caption = theme.muted(QLabel(tr(text)))
-    caption.setBuddy(buddy)
-    return caption
+    return label_field(theme.muted(QLabel(tr(text))), buddy)

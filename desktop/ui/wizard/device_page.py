@@ -21,6 +21,7 @@ from desktop.ui import icons, theme
 from desktop.ui.choices import device_label
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import describe
 from desktop.ui.widgets.field_message import Check, FieldMessage, Level
 from desktop.ui.widgets.masked_value import mask
 from desktop.ui.wizard.page import StepPage
@@ -173,3 +174,4 @@ class DevicePage(StepPage):
         kind = self.selected_kind()
         self.model_edit.setPlaceholderText(tr(MODEL_PLACEHOLDERS[kind]))
         self.model_note.setText(tr(MODEL_NOTES.get(kind, TEXT_MODEL_NOTE)))
+        describe(self.model_edit, self.model_note.text())

@@ -27,6 +27,7 @@ from desktop.model import Case
 from desktop.ui import theme
 from desktop.ui.i18n import tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.wizard_flow import Step
 
@@ -129,8 +130,7 @@ class StepPage(QWizardPage):
             column.addWidget(note_label)
         message = FieldMessage()
         column.addWidget(message)
-        caption = QLabel(label)
-        caption.setBuddy(buddy or widget)
+        caption = label_field(QLabel(label), buddy or widget, note)
         # Line the caption up with the text inside the field, not with the message below.
         caption.setContentsMargins(0, 5, 0, 0)
         form.addRow(caption, container)

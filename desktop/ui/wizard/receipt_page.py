@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from desktop.model import AttachmentRole, Case
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.accessible import TEXT_CURRENCY, name_companion
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
@@ -64,6 +65,7 @@ class ReceiptPage(StepPage):
         )
         self.currency_combo.setMaximumWidth(100)
         self.currency_combo.setCurrentText("")
+        name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         price_row = QWidget()
         price_layout = QHBoxLayout(price_row)
         price_layout.setContentsMargins(0, 0, 0, 0)

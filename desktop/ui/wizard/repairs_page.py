@@ -13,6 +13,7 @@ from desktop.model import Case, Repair
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.page import StepPage
 from desktop.ui.wizard.row_list import RowList, remove_button
@@ -55,13 +56,11 @@ class RepairRow(QFrame):
         for column, (text, widget) in enumerate(
             ((TEXT_DATE, self.date_edit), (TEXT_PLACE, self.place_edit))
         ):
-            caption = theme.muted(QLabel(tr(text)))
-            caption.setBuddy(widget)
+            caption = label_field(theme.muted(QLabel(tr(text))), widget)
             grid.addWidget(caption, 0, column)
             grid.addWidget(widget, 1, column)
         grid.addWidget(self.remove_button, 1, 2)
-        what = theme.muted(QLabel(tr(TEXT_WHAT)))
-        what.setBuddy(self.what_edit)
+        what = label_field(theme.muted(QLabel(tr(TEXT_WHAT))), self.what_edit)
         grid.addWidget(what, 2, 0, 1, 3)
         grid.addWidget(self.what_edit, 3, 0, 1, 3)
         grid.setColumnStretch(1, 1)

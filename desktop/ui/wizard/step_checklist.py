@@ -14,6 +14,7 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.wizard_flow import STEP_TITLES, Step
 
+TEXT_STEPS = N_("Steps")
 TEXT_DONE = N_("{step}: done")
 TEXT_CURRENT = N_("{step}: you are here")
 TEXT_TODO = N_("{step}: still to do")
@@ -27,6 +28,7 @@ class StepChecklist(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepList")
+        self.setAccessibleName(tr(TEXT_STEPS))
         self.setIconSize(QSize(18, 18))
         self.setFixedWidth(200)
         self.setSpacing(1)

@@ -1,0 +1,231 @@
+"""Every input a person can reach has a caption tied to it and a name a screen reader says.
+
+The walk goes through every wizard page on each branch (case types, device kinds),
+every tab of the main window with the sample case open, and the dialogs. An input
+is labelled when a visible QLabel has it (or the widget whose focus it takes) as
+buddy; the second input under one caption (the currency beside a price) carries
+a name of its own instead. Check boxes and radio buttons carry their own text;
+buttons with only an icon need a name and a tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.casebook import CaseBook
+from desktop.model import Case, CaseType, DeviceKind
+from desktop.sample import sample_case
+from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.accessible import SHARES_CAPTION, focus_target, label_field, spoken
+from desktop.ui.wizard.case_wizard import CaseWizard
+from desktop.wizard_flow import Step, steps_for
+
+INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+
+
+def _is_part_of_another_input(widget: QWidget) -> bool:
+    """The line edit inside a combo box or a date edit is that input's, not one of its own."""
+    parent = widget.parentWidget()
+    return isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox))
+
+
+def _describe(widget: QWidget) -> str:
+    """Enough to find the widget: its type, and a placeholder or text when it has one."""
+    hint = ""
+    for getter in ("placeholderText", "currentText", "text"):
+        value = getattr(widget, getter, None)
+        if callable(value) and (text := value()):
+            hint = text[:40]
+            break
+    return f"{type(widget).__name__} {hint!r} name={widget.accessibleName()!r}"
+
+
+def problems(root: QWidget, *, captions: bool = True) -> list[str]:
+    """What keeps a screen reader or a keyboard user from knowing what a field is for.
+
+    `captions=False` for a tool bar (the case list's search and filter): there the
+    field's icon, placeholder or current choice says what it is, and its accessible
+    name says it to a screen reader; no caption is asked for."""
+    shown = [root, *(w for w in root.findChildren(QWidget) if w.isVisibleTo(root))]
+    labelled: set[int] = set()
+    for label in (w for w in shown if isinstance(w, QLabel)):
+        buddy = label.buddy()
+        if buddy is not None and spoken(label.text()):
+            labelled.update({id(buddy), id(focus_target(buddy))})
+    found: list[str] = []
+    for widget in shown:
+        if isinstance(widget.parentWidget(), QLineEdit):
+            continue  # a line edit's own icons (search, clear): part of the field
+        if isinstance(widget, INPUTS) and not _is_part_of_another_input(widget):
+            if not widget.accessibleName().strip():
+                found.append(f"no accessible name: {_describe(widget)}")
+            if captions and id(widget) not in labelled and not widget.property(SHARES_CAPTION):
+                found.append(f"no caption (buddy): {_describe(widget)}")
+        elif isinstance(widget, (QCheckBox, QRadioButton)):
+            if not (spoken(widget.text()) or widget.accessibleName()):
+                found.append(f"check box without text: {_describe(widget)}")
+        elif isinstance(widget, QAbstractButton) and not spoken(widget.text()):
+            if not widget.accessibleName() or not widget.toolTip():
+                found.append(f"icon-only button without name or tooltip: {_describe(widget)}")
+        elif (
+            isinstance(widget, QAbstractItemView)
+            and not isinstance(widget, QHeaderView)  # read as part of its table
+            and not widget.accessibleName()
+        ):
+            found.append(f"list without accessible name: {_describe(widget)}")
+    return found
+
+
+def _report(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{where}: {issue}" for where, issues in found.items() for issue in issues)
+
+
+# -- the check itself can fail ---------------------------------------------------------------
+
+
+def test_a_field_whose_caption_lost_its_buddy_is_found(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    caption = QLabel("&Serial number:", box)
+    edit = QLineEdit(box)
+    label_field(caption, edit, "Settings > General > About")
+    assert edit.accessibleName() == "Serial number"
+    assert edit.accessibleDescription() == "Settings > General > About"
+    assert problems(box) == []
+
+    caption.setBuddy(None)  # type: ignore[arg-type]
+    assert problems(box) == [f"no caption (buddy): {_describe(edit)}"]
+    edit.setAccessibleName("")
+    assert len(problems(box)) == 2
+
+
+def test_an_icon_only_button_needs_a_name(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    button = QToolButton(box)
+    assert problems(box) and "icon-only" in problems(box)[0]
+    button.setAccessibleName("Remove")
+    button.setToolTip("Remove")
+    assert problems(box) == []
+
+
+# -- the wizard, every branch -------------------------------------------------------------------
+
+BRANCHES = [
+    (CaseType.HARDWARE, DeviceKind.IPHONE),
+    (CaseType.HARDWARE, DeviceKind.MAC),
+    (CaseType.ACCOUNT, DeviceKind.OTHER),
+    (CaseType.SOFTWARE, DeviceKind.IPAD),
+]
+
+
+@pytest.mark.parametrize(("case_type", "kind"), BRANCHES, ids=lambda v: str(v))
+def test_every_wizard_page_names_its_fields(
+    qtbot: QtBot, casebook: CaseBook, case_type: CaseType, kind: DeviceKind
+) -> None:
+    case = Case()
+    case.case_type = case_type
+    case.device.kind = kind
+    wizard = CaseWizard(casebook, case)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    # Rows that only exist once added: one earlier repair, one charge.
+    wizard.pages[Step.REPAIRS].repairs.add_row()  # type: ignore[attr-defined]
+    wizard.pages[Step.CHARGES].charges.add_row()  # type: ignore[attr-defined]
+    found: dict[str, list[str]] = {}
+    for step in steps_for(case):
+        page = wizard.pages[step]
+        page.enter(wizard.case)
+        if issues := problems(page):
+            found[step.value] = issues
+    assert not found, _report(found)
+    assert problems(wizard.checklist) == []
+
+
+# -- the main window with the sample case ---------------------------------------------------
+
+
+@pytest.fixture
+def sample_window(make_window: Callable[[CaseBook], MainWindow], casebook: CaseBook) -> MainWindow:
+    window = make_window(casebook)
+    window.open_sample_case()
+    assert window.current_case is not None
+    return window
+
+
+def test_every_tab_names_its_fields(qtbot: QtBot, sample_window: MainWindow) -> None:
+    workspace = sample_window.workspace
+    found: dict[str, list[str]] = {}
+    for index in range(workspace.tabs.count()):
+        workspace.tabs.setCurrentIndex(index)
+        tab = workspace.tabs.widget(index)
+        if issues := problems(tab):
+            found[workspace.tabs.tabText(index)] = issues
+    # A new contact shows the form empty; the list and the header around the tabs too.
+    workspace.timeline.add_contact()
+    if issues := problems(workspace.timeline):
+        found["new contact"] = issues
+    if issues := problems(workspace.header):
+        found["header"] = issues
+    if issues := problems(sample_window.case_list, captions=False):
+        found["case list"] = issues
+    assert not found, _report(found)
+
+
+def test_the_welcome_view_and_its_buttons(casebook: CaseBook, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(casebook)
+    assert problems(window.welcome) == []
+
+
+# -- the dialogs --------------------------------------------------------------------------------
+
+
+def _dialogs(window: MainWindow) -> dict[str, QWidget]:
+    from desktop.ui.close_case_dialog import CloseCaseDialog
+    from desktop.ui.letters import LetterDialog
+    from desktop.ui.passphrase_dialog import PassphraseDialog, Purpose
+    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.timeline.log_call import LogCallDialog
+
+    case = window.current_case or sample_case()
+    now = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
+    assert window.casebook is not None
+    return {
+        "log a call": LogCallDialog(case, lambda: now, "Europe/Berlin", window),
+        "letter (executive)": LetterDialog(case, "executive", None, window),
+        "letter (customer relations)": LetterDialog(case, "customer_relations", None, window),
+        "settings": SettingsDialog(window.settings, window.casebook.vault, window),
+        "close case": CloseCaseDialog(case, date(2026, 11, 20), window),
+        "passphrase (new)": PassphraseDialog(Purpose.NEW_FILE, "", window),
+        "passphrase (open)": PassphraseDialog(Purpose.OPEN_FILE, "", window),
+        "passphrase (export)": PassphraseDialog(Purpose.EXPORT, "", window),
+    }
+
+
+def test_every_dialog_names_its_fields(sample_window: MainWindow) -> None:
+    found: dict[str, list[str]] = {}
+    for name, dialog in _dialogs(sample_window).items():
+        if issues := problems(dialog):
+            found[name] = issues
+        dialog.deleteLater()
+    assert not found, _report(found)
