@@ -26,7 +26,12 @@ APPLE_ID = "jane.roe@example.com"
 EMAIL = "jane.private@example.org"
 STREET = "Beispielstraße 12"
 ADDRESS = f"{STREET}\n10115 Berlin\nGermany"
-SECRETS = [SERIAL, IMEI, IMEI2, EID, ORDER, CHARGE_ORDER, PHONE, APPLE_ID, EMAIL, STREET]
+CS_CODE = "CS417982356"
+ADVISOR_ID = "AX84711Q"
+SECRETS = [
+    *(SERIAL, IMEI, IMEI2, EID, ORDER, CHARGE_ORDER, PHONE, APPLE_ID, EMAIL, STREET),
+    *(CS_CODE, ADVISOR_ID),
+]
 
 
 def secret_case(folder: Path) -> object:
@@ -60,6 +65,11 @@ def secret_case(folder: Path) -> object:
                 f"address {STREET}, charge {CHARGE_ORDER.lower()}"
             ),
             next_step=f"Send the receipt for {ORDER}",
+            advisor_id=ADVISOR_ID,
+            cs_code=CS_CODE,
+            cs_amount=Decimal("150"),
+            cs_currency="EUR",
+            duration_seconds=23 * 60 + 10,
         )
     )
     case.symptoms.description = f"Since the repair of {SERIAL} it fails."
@@ -128,6 +138,10 @@ def test_full_variant_has_them_redacted_has_none(tmp_path: Path) -> None:
     full = tmp_path / "full.pdf"
     render_dossier(case, full, attachments_dir=tmp_path / "files", prepared_on=date(2026, 3, 4))
     assert set(leaks(everything_in(full))) == set(SECRETS) | {"3055501234", "10115"}
+    # The contact's row says who, by ID, what credit was issued and how long it took.
+    page_text = " ".join(everything_in(full).split(RAW_FROM_HERE)[0].split())
+    for shown in (f"Advisor ID {ADVISOR_ID}", f"CS code {CS_CODE} (150,00 €)", "23 min"):
+        assert shown in page_text, shown
 
     out = tmp_path / "redacted.pdf"
     render_dossier(

@@ -1,7 +1,8 @@
 """The redacted variant: a copy of the case with every identifier masked.
 
 Identifiers (serial, IMEI, IMEI 2, EID, the order number and each disputed
-charge's order id, the phone number) keep only their last 4 letters or digits
+charge's order id, the phone number, the CS codes and advisor IDs noted on
+contacts) keep only their last 4 letters or digits
 ("••••••M9VR"); the Apple ID and the owner's email keep their first letter and
 domain ("j***@example.com"); the postal address is cut down to its city and
 country line. The same values are also masked wherever the user typed them
@@ -155,6 +156,10 @@ def redacted_case(case: Case) -> Case:
             device.eid,
             purchase.order_number,
             *(charge.order_id for charge in clone.charges),
+            # A CS code is a repair credit anyone could try to redeem; a badge
+            # number identifies the advisor, who did not agree to be shared.
+            *(entry.cs_code for entry in clone.contacts),
+            *(entry.advisor_id for entry in clone.contacts),
             *([] if apple_is_email else [apple_id]),
         ],
         emails=[value for value in (owner.email, apple_id if apple_is_email else "") if value],
@@ -169,6 +174,9 @@ def redacted_case(case: Case) -> Case:
     purchase.order_number = mask(case.purchase.order_number)
     for charge, original in zip(clone.charges, case.charges, strict=True):
         charge.order_id = mask(original.order_id)
+    for entry, original_entry in zip(clone.contacts, case.contacts, strict=True):
+        entry.cs_code = mask(original_entry.cs_code)
+        entry.advisor_id = mask(original_entry.advisor_id)
     owner.phone = mask(case.owner.phone)
     owner.postal_address = kept
     owner.email = mask_email(case.owner.email) if case.owner.email.strip() else ""

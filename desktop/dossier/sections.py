@@ -197,7 +197,7 @@ def timeline(ctx: Context) -> list[Any]:
     story.append(spacer(4))
     rows = [
         [
-            f"{ctx.short_date(entry.at.date())}\n{ctx.formats.time(entry.at)}",
+            when_text(ctx, entry),
             contact_cell(ctx, entry),
             ctx.para(s.outcome(entry.outcome), st.cell_bold, bold=True),
             clean(entry.notes).strip(),
@@ -210,17 +210,39 @@ def timeline(ctx: Context) -> list[Any]:
     return story
 
 
+def when_text(ctx: Context, entry: ContactEntry) -> str:
+    """Date, time and, when noted, how long the call took."""
+    text = f"{ctx.short_date(entry.at.date())}\n{ctx.formats.time(entry.at)}"
+    if entry.duration_seconds:
+        minutes = max(1, round(entry.duration_seconds / 60))
+        text += "\n" + ctx.strings.call_minutes.format(minutes=ctx.formats.number(minutes, 0))
+    return text
+
+
 def contact_cell(ctx: Context, entry: ContactEntry) -> Any:
-    """Channel (bold), team, person and case number, one per line."""
+    """Channel (bold), team, person, advisor ID, case number and CS code, one per line."""
     s, st = ctx.strings, ctx.styles
     lines = [markup(s.channel(entry.channel), st.bold, tag_all=True)]
     lines.append(markup(s.tier(entry.tier), st.regular))
     if not is_blank(entry.who):
         lines.append(markup(entry.who.strip(), st.regular))
+    if not is_blank(entry.advisor_id):
+        lines.append(markup(s.advisor_id_line.format(id=one_line(entry.advisor_id)), st.regular))
     if not is_blank(entry.case_number):
         number = s.case_number_line.format(number=one_line(entry.case_number))
         lines.append(markup(number, st.regular))
+    if not is_blank(entry.cs_code):
+        lines.append(markup(cs_code_line(ctx, entry), st.bold, tag_all=True))
     return Para("<br/>".join(lines), st.cell)
+
+
+def cs_code_line(ctx: Context, entry: ContactEntry) -> str:
+    """The repair credit an advisor issued (a wide column: codes must not break)."""
+    s, code = ctx.strings, one_line(entry.cs_code)
+    if entry.cs_amount is None:
+        return s.cs_code_line.format(code=code)
+    amount = ctx.formats.money(entry.cs_amount, entry.cs_currency)
+    return s.cs_code_amount_line.format(code=code, amount=amount)
 
 
 def next_step_text(ctx: Context, entry: ContactEntry) -> str:

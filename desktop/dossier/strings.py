@@ -180,6 +180,13 @@ class DossierStrings:
     col_when: str = N_("Date and time")
     col_contact: str = N_("Contact")
     case_number_line: str = N_("Case no. {number}")
+    # Translators: the ID or badge number an Apple advisor gave on a call.
+    advisor_id_line: str = N_("Advisor ID {id}")
+    # Translators: a CS code is a repair credit an AppleCare advisor can issue.
+    cs_code_line: str = N_("CS code {code}")
+    cs_code_amount_line: str = N_("CS code {code} ({amount})")
+    # Translators: how long a call or chat took, in minutes.
+    call_minutes: str = N_("{minutes} min")
     col_outcome: str = N_("Outcome")
     col_notes: str = N_("Notes")
     col_next: str = N_("Next step")
