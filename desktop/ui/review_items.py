@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.i18n import Plural
 from desktop.model import Case, CaseType, PlanKind
 from desktop.ui.choices import (
     CASE_TYPE_LABELS,
@@ -17,7 +18,7 @@ from desktop.ui.choices import (
     device_name,
 )
 from desktop.ui.formatting import format_date, format_money
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.widgets.masked_value import mask
 from desktop.wizard_flow import Step
 
@@ -50,7 +51,6 @@ TEXT = {
     ),
     "bought_on_from": N_("Bought on {date} from {seller}"),
     "bought_on": N_("Bought on {date}"),
-    "files": N_("{n} files: {names}"),
     "no_model": N_("No model name"),
     "no_model_cost": N_("Staff will ask which model it is; Settings > General > About shows it."),
     "no_serial": N_("No serial number"),
@@ -93,14 +93,23 @@ class ReviewItem:
     important: bool = False  # a gap that weakens the case, not just a nice-to-have
 
 
+# Russian says "2 файла" but "5 файлов": a plural, not "{n} files".
+FILES = Plural("{count} file: {names}", "{count} files: {names}")
+
+
+def _text(key: str) -> str:
+    # A function, not tr(TEXT["..."]) inline: the extractor would take the key for a text.
+    return tr(TEXT[key])
+
+
 def _have(step: Step, key: str, detail: str) -> ReviewItem:
-    return ReviewItem(step, True, tr(TEXT[key]), detail)
+    return ReviewItem(step, True, _text(key), detail)
 
 
 def _gap(
     step: Step, key: str, cost_key: str | None = None, *, important: bool = False
 ) -> ReviewItem:
-    return ReviewItem(step, False, tr(TEXT[key]), tr(TEXT[cost_key or key + "_cost"]), important)
+    return ReviewItem(step, False, _text(key), _text(cost_key or key + "_cost"), important)
 
 
 def review_items(case: Case) -> list[ReviewItem]:
@@ -148,7 +157,7 @@ def review_items(case: Case) -> list[ReviewItem]:
 
     if purchase.date:
         key = "bought_on_from" if purchase.seller else "bought_on"
-        detail = tr(TEXT[key]).format(date=format_date(purchase.date), seller=purchase.seller)
+        detail = _text(key).format(date=format_date(purchase.date), seller=purchase.seller)
         if purchase.price is not None:
             detail += f" · {format_money(purchase.price, purchase.currency)}"
         items.append(_have(Step.RECEIPT, "purchase", detail))
@@ -162,7 +171,7 @@ def review_items(case: Case) -> list[ReviewItem]:
     if case.case_type is CaseType.ACCOUNT:
         if case.charges:
             items.append(
-                _have(Step.CHARGES, "charges", tr(TEXT["n_charges"]).format(n=len(case.charges)))
+                _have(Step.CHARGES, "charges", _text("n_charges").format(n=len(case.charges)))
             )
         else:
             items.append(_gap(Step.CHARGES, "no_charges"))
@@ -170,7 +179,7 @@ def review_items(case: Case) -> list[ReviewItem]:
         if case.applecare.kind is not PlanKind.NONE:
             start = format_date(case.applecare.start) if case.applecare.start else ""
             label = tr(PLAN_LABELS[case.applecare.kind])
-            detail = tr(TEXT["plan_from"]).format(plan=label, date=start) if start else label
+            detail = _text("plan_from").format(plan=label, date=start) if start else label
             items.append(_have(Step.COVERAGE, "plan", detail))
         if case.repair_programs:
             items.append(
@@ -200,7 +209,7 @@ def review_items(case: Case) -> list[ReviewItem]:
             _have(
                 Step.REPAIRS,
                 "repairs",
-                tr(TEXT["n_repairs"]).format(n=len(case.repairs), latest=what or latest.what),
+                _text("n_repairs").format(n=len(case.repairs), latest=what or latest.what),
             )
         )
     return items
@@ -222,6 +231,5 @@ def _file_names(attachments: list) -> str:  # type: ignore[type-arg]
     names = [att.file_name for att in attachments]
     if len(names) == 1:
         return names[0]
-    return tr(TEXT["files"]).format(
-        n=len(names), names=", ".join(names[:3]) + ("…" if len(names) > 3 else "")
-    )
+    shown = ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+    return FILES.in_language(current_language())(len(names), names=shown)
