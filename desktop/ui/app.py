@@ -143,6 +143,10 @@ def run(argv: list[str]) -> int:
     code = app.exec()
     if window.casebook is not None:
         window.casebook.close()
+    if window.restart_requested:
+        from desktop.ui.restart import relaunch
+
+        relaunch(argv)
     return code
 
 

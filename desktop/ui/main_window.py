@@ -65,6 +65,13 @@ TEXT_REOPENED = N_("Case reopened. How it ended stays in its history.")
 TEXT_SAMPLE_FAILED = N_("The sample case could not be opened")
 TEXT_SAMPLE_ADDED = N_("The sample case was added. It is fictional: delete it whenever you like.")
 TEXT_WHERE_TITLE = N_("Where to find your serial number")
+TEXT_RESTART_TITLE = N_("Restart Case Dossier?")
+TEXT_RESTART = N_(
+    "The new language shows everywhere after a restart. Your cases are saved; "
+    "Case Dossier reopens by itself."
+)
+TEXT_RESTART_NOW = N_("Restart now")
+TEXT_RESTART_LATER = N_("Later")
 TEXT_FILE_FAILED = N_("The secrets file could not be written: {reason}")
 TEXT_SECRETS_MOVED = N_("Secrets are now kept in an encrypted file.")
 TEXT_EXPORT_NOTHING = N_("There are no cases to export yet.")
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         self.session: CaseSession | None = None
         self.wizard: CaseWizard | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self.restart_requested = False  # app.run() starts the app again once closed
         self.today = date.today
         self._built = False
         self._painted = False
@@ -881,6 +889,23 @@ class MainWindow(QMainWindow):
 
             paper = self.workspace.dossier.paper_combo
             paper.setCurrentIndex(paper.findData(preferences.default_paper(self.settings)))
+        if accepted and dialog.language_changed and self.ask_restart():
+            self.restart_requested = True
+            self.close()
+            self.restart_requested = not self.isVisible()  # a wizard may keep it open
+
+    def ask_restart(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr(TEXT_RESTART_TITLE))
+        box.setText(tr(TEXT_RESTART))
+        restart = box.addButton(tr(TEXT_RESTART_NOW), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr(TEXT_RESTART_LATER), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        return box.clickedButton() is restart
 
     def show_where_serial(self) -> None:
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout

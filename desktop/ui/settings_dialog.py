@@ -87,6 +87,7 @@ class SettingsDialog(QDialog):
         self, settings: QSettings, vault: Vault | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.language_changed = False  # set on OK: the app offers a restart
         self.setWindowTitle(tr(TEXT_TITLE))
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -229,7 +230,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         language = self.ui_language_combo.code()  # "": the system's
-        if language != preferences.chosen_ui_language(s):
+        self.language_changed = language != preferences.chosen_ui_language(s)
+        if self.language_changed:
             # tr() and Qt's own texts switch now; windows built before keep theirs until
             # the next start (the note under the combo says so).
             i18n.install(language or i18n.system_language())

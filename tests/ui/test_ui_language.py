@@ -57,3 +57,51 @@ def test_ui_texts_are_in_every_catalog() -> None:
     assert "desktop/ui/wizard/case_type_page.py" in template
     assert 'msgid "What is the problem about?"' in template
     assert set(LANGUAGES) == {"en", "de", "fr", "zh_CN", "ru"}
+
+
+def test_changing_the_language_offers_a_restart(
+    qapp: QApplication,
+    make_window: Callable[[CaseBook], MainWindow],
+    casebook: CaseBook,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui import restart
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    window = make_window(casebook)
+    asked: list[bool] = []
+    answers = iter([False, True])  # "Later" the first time, "Restart now" the second
+
+    def choose(language: str) -> Callable[[SettingsDialog], int]:
+        def exec_(dialog: SettingsDialog) -> int:
+            dialog.ui_language_combo.set_code(language)
+            dialog.accept()
+            return QDialog.DialogCode.Accepted
+
+        return exec_
+
+    def ask(_window: MainWindow) -> bool:
+        asked.append(True)
+        return next(answers)
+
+    monkeypatch.setattr(MainWindow, "ask_restart", ask)
+    try:
+        monkeypatch.setattr(SettingsDialog, "exec", choose("de"))
+        window.actions_.preferences.trigger()
+        assert asked == [True] and not window.restart_requested and window.isVisible()
+        # The same language again: nothing to restart for.
+        window.actions_.preferences.trigger()
+        assert asked == [True]
+        monkeypatch.setattr(SettingsDialog, "exec", choose("ru"))
+        window.actions_.preferences.trigger()
+        assert asked == [True, True]
+        assert window.restart_requested and not window.isVisible()
+    finally:
+        i18n.install("en", qapp)
+    # The new process gets the same arguments: from a checkout, as `python -m desktop`.
+    _, arguments = restart.command(["/x/case-dossier", "--flag"])
+    assert arguments == ["-m", "desktop", "--flag"]
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert restart.command(["/x/case-dossier", "--flag"])[1] == ["--flag"]
