@@ -211,6 +211,52 @@ class SplittingTable(FluidTable):
             whole = self._splitRows(availHeight, doInRowSplit=1)
         return whole
 
+    def _splitCell(
+        self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
+    ) -> Any:
+        """A top-aligned cell's flowables cut where the row is split.
+
+        reportlab (5.1) measures a cell's flowables at the column width less the
+        cell's padding but splits them at the full column width: the split text
+        was broken for a wider column than it is drawn in, and a paragraph that
+        fits whole at that width comes back unsplit, which reportlab does not
+        expect (IndexError). Here they are split at the width they are drawn at.
+        """
+        if (
+            not isinstance(value, (list, tuple))
+            or style.valign != "TOP"
+            or any(hasattr(flowable, "_findSplit") for flowable in value)
+        ):
+            return super()._splitCell(value, style, oldHeight, newHeight, width)
+        inner = width - style.leftPadding - style.rightPadding
+        room = newHeight - style.topPadding
+        heights: list[float] = []
+        self._listCellGeom(value, width, style, H=heights)  # wraps each at `inner`
+        kept: list[Any] = []
+        moved: list[Any] = []
+        used = 0.0
+        for flowable, height in zip(value, heights, strict=True):
+            if moved:
+                moved.append(flowable)
+                continue
+            before = flowable.getSpaceBefore()
+            if used + before + height <= room:
+                kept.append(flowable)
+                used += before + height + flowable.getSpaceAfter()
+                continue
+            parts = flowable.split(inner, room - used - before)
+            if len(parts) >= 2:
+                kept.append(parts[0])
+                moved.extend(parts[1:])
+            elif parts:  # it fits after all
+                kept.append(parts[0])
+                used = room
+            elif not kept:
+                return []  # nothing of the cell fits above the split
+            else:
+                moved.append(flowable)
+        return tuple(kept), tuple(moved)
+
 
 class ShrinkToFit(KeepInFrame):  # type: ignore[misc]
     """Content shrunk to fit its frame, laid out exactly as it will be drawn.
