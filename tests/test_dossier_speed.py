@@ -3,6 +3,8 @@ at the width their cells are drawn at, font runs found without a walk per charac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.platypus import TableStyle
 
 from desktop.dossier import layout
@@ -52,3 +54,41 @@ def test_a_row_split_breaks_its_text_at_the_width_it_is_drawn_at() -> None:
     assert first_height <= room - PAD
     # Broken at 92 pt: no text lost (reportlab may start the rest with a blank line).
     assert narrow <= first_height + rest_height <= narrow + leading
+
+
+def test_runs_of_text_in_the_first_face_are_the_same_as_walked_char_by_char() -> None:
+    from desktop.dossier.fonts import Weight, chain
+
+    fonts = chain(Weight.REGULAR)
+    samples = ["Plain text, 12:30 — déjà vu.", "Экран мерцает", "屏幕闪烁 text", "a\u200bb", ""]
+    for text in samples * 2:  # the second time, the characters are known
+        assert fonts.runs(text) == list(fonts._iter_runs(text))
+    assert fonts.runs("Plain text") == [(fonts.primary, "Plain text")]
+
+
+def test_the_collector_is_paused_while_rendering_and_left_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    from desktop.dossier import render
+    from desktop.model import Case
+
+    seen: list[bool] = []
+    real = render._sections
+
+    def sections(ctx: object) -> list[object]:
+        seen.append(gc.isenabled())
+        return real(ctx)
+
+    render._sections = sections  # type: ignore[assignment]
+    try:
+        assert gc.isenabled()
+        render.render_dossier(Case(title="T"), tmp_path / "a.pdf")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()  # the app's worker pauses it itself: not turned back on here
+        try:
+            render.render_dossier(Case(title="T"), tmp_path / "b.pdf")
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        render._sections = real  # type: ignore[assignment]

@@ -14,6 +14,7 @@ whole paragraph before reportlab wraps it would print its last words first.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from typing import Any
@@ -38,6 +39,10 @@ def visual(line: str) -> str:
     """`line` (no newlines) as it is to be drawn left to right."""
     if not has_rtl(line):
         return line
+    return _remembered(line) if len(line) <= 200 else _reordered(line)
+
+
+def _reordered(line: str) -> str:
     try:
         from bidi import get_display
 
@@ -46,6 +51,11 @@ def visual(line: str) -> str:
         return str(get_display(line))
     except Exception:  # a library's bug must not stop the dossier: logical order prints
         return line
+
+
+# The same words and short lines are reordered again and again (each is measured,
+# then drawn): remembered, as reshaping and reordering cost far more than a look-up.
+_remembered = functools.lru_cache(maxsize=8192)(_reordered)
 
 
 def _shaper() -> Any:

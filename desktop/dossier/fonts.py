@@ -165,6 +165,9 @@ class FontChain:
         self.faces: tuple[Face, ...] = tuple(faces)
         self._cmaps: list[frozenset[int] | None] = [None] * len(self.faces)
         self._choice: dict[str, int] = {}
+        # Characters known to be set in the first face: most text is made of only
+        # these, and then it is one run without a look at each character.
+        self._in_primary: set[str] = set()
 
     @property
     def primary(self) -> str:
@@ -199,6 +202,8 @@ class FontChain:
                 break
         if len(self._choice) < 100_000:  # bounded: any text may come through here
             self._choice[char] = found if found is not None else -1
+            if found == 0:
+                self._in_primary.add(char)
         return found
 
     def has_glyph(self, index: int, char: str) -> bool:
@@ -206,6 +211,8 @@ class FontChain:
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """Cut `text` into (font name, text) runs by glyph coverage."""
+        if self._in_primary.issuperset(text):
+            return [(self.faces[0].name, text)] if text else []
         return list(self._iter_runs(text))
 
     def _iter_runs(self, text: str) -> Iterator[tuple[str, str]]:
