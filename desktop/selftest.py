@@ -261,24 +261,46 @@ def check_pdf_encryption() -> Outcome:
     return Outcome("OK", f"AES-256 round trip (cryptography {cryptography.__version__})")
 
 
+# A 64 x 48 blue HEIC picture, as an iPhone writes them (HEVC in a HEIF container).
+# pi-heif decodes only, so the check reads this one instead of encoding its own.
+_HEIC_64X48 = (
+    "AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAX1tZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAA"
+    "AAAAAAAAAAAAAAAAACJpbG9jAAAAAERAAAEAAQAAAAABoQABAAAAAAAAAB0AAAAjaWluZgAAAAAAAQAAABVp"
+    "bmZlAgAAAAABAABodmMxAAAAAA5waXRtAAAAAAABAAAA/WlwcnAAAADdaXBjbwAAAHZodmNDAQNwAAAAkAAA"
+    "AAAAHvAA/P34+AAADwNgAAEAGEABDAH//wNwAAADAJAAAAMAAAMAHroCQGEAAQAqQgEBA3AAAAMAkAAAAwAA"
+    "AwAeoCCBBZbq5Ka5uAhoMCAAAAMDIAAAAwAhYgABAAZEAcFzwIkAAAATY29scm5jbHgAAQANAAaAAAAAFGlz"
+    "cGUAAAAAAAAAQAAAAEAAAAAoY2xhcAAAAEAAAAABAAAAMAAAAAEAAAAAAAAAAv////AAAAACAAAAEHBpeGkA"
+    "AAAAAwgICAAAABhpcG1hAAAAAAAAAAEAAQWBAgMFhAAAACVtZGF0AAAAGSgBrxOA+BDhp//79qK/6ddX/Sku"
+    "/OikM+A="
+)
+
+
 def check_images() -> Outcome:
-    """Attached photos: JPEG, PNG and the iPhone's HEIC decode (Pillow, pillow-heif)."""
+    """Attached photos: JPEG, PNG and the iPhone's HEIC decode (Pillow, pi-heif)."""
+    import base64
     import io
 
-    import pillow_heif
+    import pi_heif
     from PIL import Image
 
-    pillow_heif.register_heif_opener()
+    pi_heif.register_heif_opener()
     found = []
     for kind in ("JPEG", "PNG", "HEIF"):
-        buffer = io.BytesIO()
-        Image.new("RGB", (64, 48), (40, 90, 160)).save(buffer, format=kind)
-        with Image.open(io.BytesIO(buffer.getvalue())) as image:
+        if kind == "HEIF":
+            data = base64.b64decode(_HEIC_64X48)
+        else:
+            buffer = io.BytesIO()
+            Image.new("RGB", (64, 48), (40, 90, 160)).save(buffer, format=kind)
+            data = buffer.getvalue()
+        with Image.open(io.BytesIO(data)) as image:
             image.load()
-            if image.size != (64, 48):
-                raise CheckFailed(f"a {kind} picture came back as {image.size}")
+            if image.format != kind or image.size != (64, 48):
+                raise CheckFailed(f"a {kind} picture came back as {image.format} {image.size}")
+            red, _green, blue = image.convert("RGB").getpixel((32, 24))  # type: ignore[misc]
+            if not (blue > 120 and red < 90):
+                raise CheckFailed(f"a {kind} picture decoded to the wrong colour")
         found.append(kind)
-    return Outcome("OK", f"{', '.join(found)} decode (pillow-heif {pillow_heif.__version__})")
+    return Outcome("OK", f"{', '.join(found)} decode (pi-heif {pi_heif.__version__})")
 
 
 def _app_languages() -> list[str]:

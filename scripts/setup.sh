@@ -52,5 +52,7 @@ digest=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".${extra}"
+  # Packages the project replaced (pillow-heif -> pi-heif), so an older venv matches a new one.
+  .venv/bin/python -m pip uninstall -q -y pillow-heif 2>/dev/null || true
   echo "$digest" > "$stamp"
 fi

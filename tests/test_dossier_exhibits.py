@@ -31,14 +31,12 @@ def jpeg(size: tuple[int, int], colour: tuple[int, int, int], orientation: int =
     return out.getvalue()
 
 
-def heic(size: tuple[int, int]) -> bytes:
-    import pillow_heif
-    from PIL import Image
+HEIC_320X240 = Path(__file__).parent / "data" / "green-320x240.heic"
 
-    pillow_heif.register_heif_opener()
-    out = io.BytesIO()
-    Image.new("RGB", size, (30, 160, 90)).save(out, format="HEIF", quality=50)
-    return out.getvalue()
+
+def heic() -> bytes:
+    """A 320 x 240 green iPhone-style HEIC (pi-heif decodes only, so it is a file)."""
+    return HEIC_320X240.read_bytes()
 
 
 def png_bomb(width: int, height: int) -> bytes:
@@ -89,7 +87,7 @@ def test_adversarial_files_each_get_a_page(tmp_path: Path) -> None:
     (folder / "bomb.png").write_bytes(png_bomb(40_000, 40_000))
     (folder / "note.jpg").write_text("Just some text, renamed to look like a picture.")
     (folder / "report.docx").write_bytes(b"PK\x03\x04 not really a document")
-    (folder / "iphone.heic").write_bytes(heic((320, 240)))
+    (folder / "iphone.heic").write_bytes(heic())
 
     def item(name: str, kind: str, role: AttachmentRole = AttachmentRole.PHOTO) -> Attachment:
         return Attachment(name, name, role, kind)

@@ -10,9 +10,10 @@ is missing. `prepare_renditions` does several at once on a thread pool:
 Pillow and libheif decode with the GIL released, so each core decodes one.
 
 JPEGs are decoded at 1/2, 1/4 or 1/8 scale where that still covers the box
-(`Image.draft`); iPhone HEIC photos are read with pillow-heif. Pictures over
-MAX_PIXELS are refused before decoding (Pillow's own decompression-bomb limit
-is set to the same figure, deliberately), as are files over MAX_FILE_BYTES.
+(`Image.draft`); iPhone HEIC photos are read with pi-heif (pillow-heif's
+decode-only build). Pictures over MAX_PIXELS are refused before decoding
+(Pillow's own decompression-bomb limit is set to the same figure,
+deliberately), as are files over MAX_FILE_BYTES.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def _setup() -> None:
         # Pictures over the limit are refused by size below; Pillow's warning adds nothing.
         warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
         with contextlib.suppress(ImportError):
-            import pillow_heif
+            import pi_heif
 
-            pillow_heif.register_heif_opener()
+            pi_heif.register_heif_opener()
         _set_up = True
 
 

@@ -27,7 +27,7 @@ LIBRARIES: tuple[Component, ...] = (
     Component("pypdf", "BSD-3-Clause"),
     Component("cryptography", "Apache-2.0 or BSD-3-Clause"),
     Component("Pillow", "HPND (MIT-CMU)"),
-    Component("pillow-heif", "BSD-3-Clause", "bundles libheif, GNU LGPL v3"),
+    Component("pi-heif", "BSD-3-Clause", "bundles libheif and libde265, GNU LGPL v3"),
     Component("Babel", "BSD-3-Clause"),
     Component("python-stdnum", "GNU LGPL v2.1 or later"),
     Component("icalendar", "BSD-2-Clause"),
