@@ -491,7 +491,15 @@ class MainWindow(QMainWindow):
         self._mark_saved(case_id)
 
     def _on_wizard_gone(self, *_: object) -> None:
-        self.wizard = None
+        gone, self.wizard = self.wizard, None
+        if gone is not None and self.isVisible():
+            # Back to this window with the keyboard focus on the cases (where the new one is
+            # selected): a keyboard or screen-reader user is never left with the focus nowhere.
+            from PySide6.QtCore import Qt
+
+            self.activateWindow()
+            if self._built and self.case_list.isVisible():
+                self.case_list.list.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def close_case(self) -> None:
         from desktop.model import CaseStatus

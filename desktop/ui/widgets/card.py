@@ -18,5 +18,7 @@ class Card(QFrame):
         self.body.setSpacing(theme.SPACE_M)
         self.title_label = QLabel(title)
         self.title_label.setFont(theme.scaled_font(self.title_label, 1.1, bold=True))
-        self.title_label.setVisible(bool(title))
         self.body.addWidget(self.title_label)
+        # Only once it has a parent: shown before, it would flash up as a window of its own
+        # and take the keyboard focus away from the window the user is in.
+        self.title_label.setVisible(bool(title))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from desktop.ui import theme
@@ -48,6 +49,8 @@ class OptionalDateEdit(QWidget):
         self.unknown_box.toggled.connect(self._on_unknown)
         # The popup would open in January 1990 for an unset date: show this month instead.
         self.date_edit.calendarWidget().installEventFilter(self)
+        # Typing into "Not set" would add to those words: start from today's date instead.
+        self.date_edit.installEventFilter(self)
 
     def value(self) -> date | None:
         if self.unknown_box.isChecked() or self.date_edit.date() == _FLOOR:
@@ -62,6 +65,17 @@ class OptionalDateEdit(QWidget):
         return self.unknown_box.isChecked()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        unset = watched is self.date_edit and self.date_edit.date() == _FLOOR
+        if unset and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                # "Not set" has no parts to step through, and Qt's date edit would keep Tab
+                # forever (a keyboard trap): move on to the next field.
+                self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+                return True
+            if event.text().isalnum():
+                self.date_edit.setDate(min(QDate.currentDate(), self.date_edit.maximumDate()))
+                self.date_edit.setSelectedSection(self.date_edit.sectionAt(0))
+                return False  # the key then goes into the first part (the day)
         if event.type() == QEvent.Type.Show and self.date_edit.date() == _FLOOR:
             today = QDate.currentDate()
             self.date_edit.calendarWidget().setCurrentPage(today.year(), today.month())

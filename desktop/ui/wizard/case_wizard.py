@@ -11,9 +11,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget, QWizard
 
 from desktop.casebook import CaseBook
 from desktop.codec import case_to_dict
@@ -149,6 +149,34 @@ class CaseWizard(QWizard):
     def _on_page_changed(self, _page_id: int) -> None:
         self.apply_all()
         self._update_checklist()
+        # A page that builds its content on entry (Review) shows it only once the event
+        # loop runs, after QWizard looked for a widget to focus: check again then.
+        QTimer.singleShot(0, self._keep_focus_on_page)
+
+    def _keep_focus_on_page(self) -> None:
+        """Keyboard and screen-reader users must never be left with the focus nowhere."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused) and focused.isVisible():
+            return
+        page = self.currentPage()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.NextButton):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _on_edited(self) -> None:
         # The answers so far can change which steps the case needs (see wizard_flow).

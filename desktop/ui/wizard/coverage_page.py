@@ -4,6 +4,7 @@ to this kind of device, each with what it covers; and "Check coverage" on Apple'
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -121,6 +122,10 @@ class CoveragePage(StepPage):
             self._programs_box.addWidget(empty)
         for program in matching:
             self._programs_box.addWidget(self._program_row(program))
+        # Rows built after the page: Tab still goes plan, programs, then "Check with Apple".
+        chain = [self.term_combo, *self.program_boxes.values(), self.check_coverage.button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _program_row(self, program: Program) -> QWidget:
         box = QWidget()

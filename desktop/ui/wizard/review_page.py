@@ -52,6 +52,7 @@ class ReviewPage(StepPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its "Go to" buttons are the Tab stops
         scroll.setWidget(self._content)
         self.body.addWidget(scroll, 1)
         note = theme.muted(QLabel(tr(TEXT_FINISH_NOTE)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui import icons, theme
@@ -71,6 +71,10 @@ class RowList(QWidget):
     def add_row(self) -> Any:
         row = self._append()
         self._update_empty()
+        # Added from the keyboard or the mouse, the new row is where typing goes next.
+        first = _first_field(row)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
         emit(self.changed)
         return row
 
@@ -95,6 +99,16 @@ class RowList(QWidget):
 
     def _update_empty(self) -> None:
         self.empty_label.setVisible(not self.rows)
+
+
+def _first_field(row: QWidget) -> QWidget | None:
+    """The row's first widget that Tab stops at, in the focus chain's order."""
+    widget = row.nextInFocusChain()
+    while widget is not row and widget is not None:
+        if row.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 def remove_button() -> QPushButton:
