@@ -92,3 +92,29 @@ def test_the_collector_is_paused_while_rendering_and_left_as_it_was(tmp_path: Pa
             gc.enable()
     finally:
         render._sections = real  # type: ignore[assignment]
+
+
+def test_layout_starts_before_the_files_are_ready(tmp_path: Path) -> None:
+    import threading
+
+    from desktop.dossier import render
+    from desktop.model import Case
+
+    layout_began = threading.Event()
+    seen: list[bool] = []
+    real_plan, real_layout = render._plan, render._layout
+
+    def slow_plan(*args: object) -> object:
+        seen.append(layout_began.wait(5))  # the files are ready only once layout runs
+        return real_plan(*args)  # type: ignore[arg-type]
+
+    def layout(*args: object) -> object:
+        layout_began.set()
+        return real_layout(*args)  # type: ignore[arg-type]
+
+    render._plan, render._layout = slow_plan, layout  # type: ignore[assignment]
+    try:
+        pages = render.render_dossier(Case(title="T"), tmp_path / "a.pdf")
+    finally:
+        render._plan, render._layout = real_plan, real_layout  # type: ignore[assignment]
+    assert seen == [True] and pages >= 2

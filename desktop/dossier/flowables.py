@@ -7,9 +7,17 @@ of the page being drawn; the canvas acts on it once the page count is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepInFrame, Paragraph, Table
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepInFrame,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+)
 from reportlab.platypus.flowables import _listWrapOn
 
 from desktop.dossier import layout
@@ -297,3 +305,31 @@ class ShrinkToFit(KeepInFrame):  # type: ignore[misc]
         self._scale = scale
         self.width, self.height = wide / scale, high / scale
         return self.width, self.height
+
+
+class Later(Flowable):  # type: ignore[misc]
+    """Stands in the story for flowables that cannot be made yet (the exhibits, made
+    once their files are ready): `Document` asks for them when layout reaches it, so
+    the pages before are laid out while the files are still being prepared."""
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        raise RuntimeError("a Later flowable is replaced before it is drawn")
+
+
+class Document(SimpleDocTemplate):  # type: ignore[misc]
+    """The dossier's document: replaces a `Later` by its flowables when layout reaches it."""
+
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        # Looked for a few places ahead: flowables kept with the next are taken as a group.
+        for index, flowable in enumerate(flowables[:16]):
+            if isinstance(flowable, Later):
+                flowables[index : index + 1] = flowable.make()
+                break

@@ -125,22 +125,18 @@ def _render(
     steps = _Steps(total=5 + len(attachments), progress=progress, cancelled=cancelled)
     steps.check()
 
-    from desktop.dossier import layout
     from desktop.dossier.strings import strings_for
 
-    size = layout.page_size(_paper(page_size, case))
     language = strings_for(case.owner.dossier_language).language
-    styles = layout.make_styles(word_wrap="CJK" if language in CJK_LANGUAGES else None)
     source = case
     if redacted:
         from desktop.dossier.redact import redacted_case
 
         source = redacted_case(case)
-    steps.advance()
 
-    # The files are prepared on other threads (decoders release the GIL) while
-    # this one lays out the sections (pure Python, and it loads the fonts it needs).
-    context = _context(source, styles, prepared, size, redacted)
+    # The files are prepared on other threads (decoders release the GIL) while this
+    # one loads the fonts and lays out the sections (pure Python); layout waits for
+    # the files only when it reaches the exhibits.
     files = _Background(
         lambda: _plan(
             source,
@@ -153,17 +149,29 @@ def _render(
         )
     )
     try:
+        from desktop.dossier import layout  # reportlab: imported while the files are read
+
+        size = layout.page_size(_paper(page_size, case))
+        styles = layout.make_styles(word_wrap="CJK" if language in CJK_LANGUAGES else None)
+        steps.advance()
+        context = _context(source, styles, prepared, size, redacted)
+
+        def exhibits_story() -> list[Any]:
+            context.exhibits = files.result()
+            steps.check()
+            story = _exhibits(context)
+            steps.advance()
+            return story
+
+        from desktop.dossier.flowables import Later
+
         story = _sections(context)
+        story.append(Later(exhibits_story))
+        base, record = _layout(context, story, size, steps)
     except BaseException:
         files.wait()  # it stops early when cancelled; its own outcome no longer matters
         raise
     exhibits = files.result()
-    steps.check()
-    context.exhibits = exhibits
-    story += _exhibits(context)
-    steps.advance()
-
-    base, record = _layout(context, story, size, steps)
     steps.advance()
     receipts = {exhibit.number: exhibit.pdf for exhibit in exhibits if exhibit.pdf is not None}
 
@@ -311,9 +319,8 @@ def _exhibits(ctx: Any) -> list[Any]:
 def _layout(
     ctx: Any, story: list[Any], size: tuple[float, float], steps: _Steps
 ) -> tuple[bytes, Any]:
-    from reportlab.platypus import SimpleDocTemplate
-
     from desktop.dossier import layout
+    from desktop.dossier.flowables import Document as _Document
     from desktop.dossier.front import case_title, device_name
     from desktop.dossier.text import one_line
 
@@ -337,7 +344,7 @@ def _layout(
     canvas_class = layout.numbering_canvas(decoration, on_page, record)
     subject = s.pdf_subject_redacted if ctx.redacted else s.pdf_subject
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _Document(
         buffer,
         pagesize=size,
         leftMargin=layout.MARGIN_LEFT,

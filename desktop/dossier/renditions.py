@@ -150,6 +150,10 @@ def make_rendition(source: Path, box: tuple[int, int] = BOX) -> Rendition:
             if picture.format in ("JPEG", "MPO"):
                 # Let the decoder scale by 1/2, 1/4 or 1/8: most of the time a photo costs.
                 picture.draft("RGB", _fitted(width, height, box, _turned(picture)))
+            # The whole file handed to the decoder at once: read in 64 kB pieces, each
+            # piece waits for the GIL again, which the layout thread holds (a JPEG took
+            # five times as long while a dossier was being laid out).
+            picture.decodermaxblock = max(size, 65536)
             picture.load()
             image: Any = ImageOps.exif_transpose(picture)
             image = _flatten(image)
