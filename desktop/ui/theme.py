@@ -2,7 +2,11 @@
 
 Widgets ask for a role by object name ("primary", "card", "pageTitle", ...)
 and the application style sheet below gives it its look; colours follow the
-system's light or dark palette.
+system's light or dark palette, and a high-contrast one (the system asks for more
+contrast, or its palette is black on white / white on black) gets plain, strong
+colours: no softened text, white or black borders, a yellow or dark blue accent.
+Whatever the style sheet styles also gets a focus ring, so the keyboard focus is
+always visible.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import sys
 from typing import NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -27,6 +32,7 @@ PAGE_MARGIN = 28
 class Colours(NamedTuple):
     accent: str
     on_accent: str
+    focus: str  # the keyboard focus ring: stands out against the window and the accent
     ok: str
     warn: str
     error: str
@@ -36,6 +42,7 @@ class Colours(NamedTuple):
     banner_bg: str
     banner_fg: str
     banner_border: str
+    high_contrast: bool = False
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -43,13 +50,77 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG's contrast ratio of two colours: 1 (none) to 21 (black on white)."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(v) for v in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def is_high_contrast(palette: QPalette | None = None) -> bool:
+    """A high-contrast palette: (nearly) black on white or white on black."""
+    palette = palette or QApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return contrast_ratio(window, text) >= 19.5
+
+
+def system_wants_contrast() -> bool:
+    hints = QApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
 def colours(palette: QPalette | None = None) -> Colours:
     palette = palette or QApplication.palette()
     window = palette.color(QPalette.ColorRole.Window)
+    if is_high_contrast(palette):
+        text = palette.color(QPalette.ColorRole.WindowText).name()
+        if is_dark(palette):
+            return Colours(
+                accent="#ffe14d",
+                on_accent="#000000",
+                focus="#ffe14d",
+                ok="#5cf08a",
+                warn="#ffc14d",
+                error="#ff8a80",
+                muted=text,
+                card=window.name(),
+                border=text,
+                banner_bg=window.name(),
+                banner_fg=text,
+                banner_border="#ffe14d",
+                high_contrast=True,
+            )
+        return Colours(
+            accent="#00007a",
+            on_accent="#ffffff",
+            focus="#00007a",
+            ok="#005a1e",
+            warn="#6b3a00",
+            error="#9c0000",
+            muted=text,
+            card=window.name(),
+            border=text,
+            banner_bg=window.name(),
+            banner_fg=text,
+            banner_border=text,
+            high_contrast=True,
+        )
     if is_dark(palette):
         return Colours(
             accent=ACCENT_DARK_SCHEME,
             on_accent="#0b1a2e",
+            focus="#ffffff",
             ok="#7fd39a",
             warn="#f2c46d",
             error="#ff8f85",
@@ -63,6 +134,7 @@ def colours(palette: QPalette | None = None) -> Colours:
     return Colours(
         accent=ACCENT,
         on_accent="#ffffff",
+        focus="#0b1a2e",
         ok="#1e7a3c",
         warn="#8a5300",
         error="#b42318",
@@ -78,8 +150,9 @@ def colours(palette: QPalette | None = None) -> Colours:
 def apply_style(app: QApplication, scheme: str | None = None) -> None:
     """Fusion on Linux (the platform has no single native style), native elsewhere.
 
-    The colours follow the system's light or dark scheme; `scheme` ("light" or
-    "dark") forces one (screenshots, tests).
+    The colours follow the system's light or dark scheme, and its wish for more
+    contrast; `scheme` ("light", "dark" or "high-contrast") forces one (screenshots,
+    tests).
     """
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")
@@ -87,6 +160,8 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
         palette = dark_palette()
     elif scheme == "light":
         palette = app.style().standardPalette()
+    elif scheme == "high-contrast" or (scheme is None and system_wants_contrast()):
+        palette = high_contrast_palette(light=scheme is None and not is_dark(app.palette()))
     else:
         palette = app.palette()
     c = colours(palette)
@@ -104,6 +179,55 @@ def follow_system_scheme(app: QApplication) -> None:
     hints = app.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(lambda *_: apply_style(app))
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is not None:
+        accessibility().contrastPreferenceChanged.connect(lambda *_: apply_style(app))
+
+
+def high_contrast_palette(*, light: bool = False) -> QPalette:
+    """White on black (or black on white): every role at full strength, disabled text
+    still readable, frames drawn in the text colour."""
+    back, fore = (
+        (QColor("#ffffff"), QColor("#000000"))
+        if light
+        else (
+            QColor("#000000"),
+            QColor("#ffffff"),
+        )
+    )
+    palette = QPalette()
+    for role in (
+        QPalette.ColorRole.Window,
+        QPalette.ColorRole.Base,
+        QPalette.ColorRole.AlternateBase,
+        QPalette.ColorRole.Button,
+        QPalette.ColorRole.ToolTipBase,
+        QPalette.ColorRole.Shadow,
+    ):
+        palette.setColor(role, back)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.ToolTipText,
+        QPalette.ColorRole.BrightText,
+        # Fusion draws frames and separators with these: in the text colour they show.
+        QPalette.ColorRole.Light,
+        QPalette.ColorRole.Midlight,
+        QPalette.ColorRole.Mid,
+        QPalette.ColorRole.Dark,
+    ):
+        palette.setColor(role, fore)
+    disabled = QColor("#5f5f5f") if light else QColor("#b0b0b0")
+    # A hint in an empty field must not pass for typed text: dimmer, still 9:1.
+    palette.setColor(QPalette.ColorRole.PlaceholderText, disabled)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
 
 
 def dark_palette() -> QPalette:
@@ -218,6 +342,68 @@ def style_sheet(c: Colours) -> str:
         border-bottom: 2px solid {c.accent}; color: palette(text); font-weight: 600;
     }}
     QTabWidget#caseTabs QTabBar::tab:hover:!selected {{ border-bottom: 2px solid {c.border}; }}
+    {focus_style(c)}
+    {high_contrast_style(c) if c.high_contrast else ""}
+    """
+
+
+def focus_style(c: Colours) -> str:
+    """A visible focus ring on everything the style sheet above styles (it replaces the
+    platform's own focus frame there). Padding shrinks as the border grows, so nothing
+    moves when the focus arrives."""
+    return f"""
+    QPushButton#primary:focus {{ border: 2px solid palette(window-text); padding: 6px 16px; }}
+    QPushButton#bigPrimary:focus {{
+        border: 2px solid palette(window-text); padding: 12px 34px;
+    }}
+    QPushButton#secondary:focus {{ border: 2px solid {c.focus}; padding: 6px 13px; }}
+    QPushButton#link:focus {{
+        border: 1px solid {c.focus}; border-radius: 3px; padding: 1px 3px;
+        text-decoration: underline;
+    }}
+    QToolButton#deviceChoice:checked {{ background: {rgba(c.accent, 0.12)}; }}
+    QToolButton#deviceChoice:focus {{ border: 2px dashed {c.focus}; }}
+    QListWidget#caseList:focus {{ border: 2px solid {c.focus}; border-radius: 6px; }}
+    QListWidget#evidenceGrid:focus {{ border: 2px solid {c.focus}; }}
+    QTabWidget#caseTabs QTabBar::tab:selected:focus {{
+        border: 2px solid {c.focus}; border-radius: 4px;
+    }}
+    """
+
+
+def high_contrast_style(c: Colours) -> str:
+    """Fusion draws input frames a shade off the window colour: on black, black. Here they
+    get the text colour, and the focus a thick accent border; a disabled main button
+    keeps readable words and a dashed border instead of a grey block."""
+    return f"""
+    QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+        border: 1px solid {c.border}; border-radius: 3px; padding: 2px 4px;
+    }}
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+    QComboBox:focus {{ border: 2px solid {c.focus}; padding: 1px 3px; }}
+    QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
+        border: 1px dashed {c.border};
+    }}
+    QPushButton#primary:disabled {{
+        background: {c.card}; color: palette(placeholder-text);
+        border: 1px dashed {c.border}; padding: 7px 17px;
+    }}
+    QPushButton {{ border: 1px solid {c.border}; border-radius: 4px; padding: 5px 12px; }}
+    QPushButton:default {{ border-width: 2px; padding: 4px 11px; }}
+    QPushButton:focus {{ border: 2px solid {c.focus}; padding: 4px 11px; }}
+    QPushButton:disabled {{ border-style: dashed; }}
+    QRadioButton::indicator, QCheckBox::indicator {{
+        width: 12px; height: 12px; border: 2px solid {c.border}; background: {c.card};
+    }}
+    QRadioButton::indicator {{ border-radius: 8px; }}
+    QCheckBox::indicator {{ border-radius: 2px; }}
+    QRadioButton::indicator:checked, QCheckBox::indicator:checked {{
+        background: {c.accent}; border: 2px solid {c.border};
+    }}
+    QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{
+        border-style: dashed;
+    }}
+    QRadioButton:focus, QCheckBox:focus {{ border: 1px solid {c.focus}; }}
     """
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -230,3 +231,60 @@ def test_every_dialog_names_its_fields(sample_window: MainWindow) -> None:
             found[name] = issues
         dialog.deleteLater()
     assert not found, _report(found)
+
+
+# -- colours and the focus ring -------------------------------------------------------------
+
+
+def _schemes() -> dict[str, QPalette]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import theme
+
+    return {
+        "light": QApplication.style().standardPalette(),
+        "dark": theme.dark_palette(),
+        "high contrast": theme.high_contrast_palette(),
+        "high contrast (light)": theme.high_contrast_palette(light=True),
+    }
+
+
+def test_words_in_colour_stay_readable_in_every_scheme() -> None:
+    """Status words drawn in a colour (ok, warning, error, secondary text, links) keep
+    WCAG AA contrast (4.5:1) on the window and on cards; in high contrast, AAA (7:1)."""
+    from desktop.ui import theme
+
+    found = []
+    for name, palette in _schemes().items():
+        c = theme.colours(palette)
+        assert c.high_contrast == name.startswith("high contrast"), name
+        minimum = 7.0 if c.high_contrast else 4.5
+        window = palette.color(QPalette.ColorRole.Window)
+        for background_name, background in (("window", window), ("card", QColor(c.card))):
+            for role in ("ok", "warn", "error", "muted", "accent"):
+                ratio = theme.contrast_ratio(QColor(getattr(c, role)), background)
+                if ratio < minimum:
+                    found.append(f"{name}: {role} on {background_name} {ratio:.1f}:1")
+        text = palette.color(QPalette.ColorRole.Text)
+        placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
+        if c.high_contrast and placeholder == text:
+            found.append(f"{name}: a placeholder looks like typed text")
+    assert not found, "\n".join(found)
+
+
+def test_everything_the_style_sheet_styles_shows_the_focus() -> None:
+    """A style sheet rule replaces the platform's focus frame: each styled kind of
+    focusable widget needs its own :focus rule (the step list takes no focus)."""
+    import re
+
+    from desktop.ui import theme
+
+    for name, palette in _schemes().items():
+        sheet = theme.style_sheet(theme.colours(palette))
+        styled = set(re.findall(r"(Q(?:PushButton|ToolButton|ListWidget)#\w+)", sheet))
+        styled.discard("QListWidget#stepList")
+        missing = sorted(s for s in styled if f"{s}:focus" not in sheet)
+        assert not missing, f"{name}: {missing}"
+        if name.startswith("high contrast"):
+            for kind in ("QLineEdit", "QComboBox", "QPushButton", "QRadioButton", "QCheckBox"):
+                assert f"{kind}:focus" in sheet, (name, kind)
