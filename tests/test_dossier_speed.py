@@ -118,3 +118,11 @@ def test_layout_starts_before_the_files_are_ready(tmp_path: Path) -> None:
     finally:
         render._plan, render._layout = real_plan, real_layout  # type: ignore[assignment]
     assert seen == [True] and pages >= 2
+
+
+def test_reportlab_measures_text_with_its_c_accelerator() -> None:
+    # reportlab[accel] (pyproject.toml): without it every width is summed in Python.
+    from reportlab.lib import rl_accel
+
+    assert "instanceStringWidthTTF" in rl_accel._c_funcs
+    assert "fp_str" in rl_accel._c_funcs

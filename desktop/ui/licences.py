@@ -22,7 +22,7 @@ FONTS: tuple[Component, ...] = (
 
 LIBRARIES: tuple[Component, ...] = (
     Component("Qt 6 and PySide6 (incl. Qt PDF)", "GNU LGPL v3"),
-    Component("ReportLab", "BSD"),
+    Component("ReportLab", "BSD", "with its accelerator rl_accel"),
     Component("keyring", "MIT"),
     Component("pypdf", "BSD-3-Clause"),
     Component("cryptography", "Apache-2.0 or BSD-3-Clause"),
