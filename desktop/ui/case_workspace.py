@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.ui import icons, preferences
+from desktop.ui import i18n, icons
 from desktop.ui.case_header import CaseHeader
 from desktop.ui.case_session import CaseSession
 from desktop.ui.coach import CoachCard
@@ -49,7 +49,7 @@ class CaseWorkspace(QWidget):
         self.today = date.today
         self.vault_state: VaultState | None = None
         # The language of the core's words (advice, rule titles): the UI's language.
-        self.language = preferences.ui_language(settings)
+        self.language = i18n.current_language()  # the one installed, the system's if not chosen
         self.header = CaseHeader()
         self.coach = CoachCard()
         self.coach.language = self.language

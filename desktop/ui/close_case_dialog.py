@@ -27,7 +27,7 @@ from desktop import identifiers
 from desktop.model import Case, Closure, Resolution
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import RESOLUTION_LABELS
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.widgets.accessible import TEXT_CURRENCY, caption, name_companion
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.wizard.identifier_checks import as_message, normalized
@@ -224,7 +224,7 @@ class CloseCaseDialog(QDialog):
             paid_check = NO_PROBLEM
         self.paid_message.show_check(paid_check)
         serial_check = (
-            as_message(identifiers.check_serial(self.serial_edit.text()))
+            as_message(identifiers.check_serial(self.serial_edit.text(), current_language()))
             if replaced
             else NO_PROBLEM
         )

@@ -42,7 +42,7 @@ from desktop.ui.field_binding import (
     plain_text,
     set_combo_data,
 )
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr, tr_count
 from desktop.ui.program_checks import ProgramChecks
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.card import Card
@@ -211,6 +211,7 @@ class DetailsTab(QScrollArea):
             hint.setFont(theme.scaled_font(hint, 0.92))
             column.addWidget(hint)
         caption = label_field(QLabel(tr(label)), widget, tr(note) if note else "")
+        binding.message.describes(widget, tr(note) if note else "")
         caption.setMinimumWidth(150)
         form.addRow(caption, holder)
         self.bindings[path] = binding
@@ -229,7 +230,7 @@ class DetailsTab(QScrollArea):
         return edit
 
     def _identifier(
-        self, form: QFormLayout, path: str, label: str, check: Callable[[str], identifiers.Check]
+        self, form: QFormLayout, path: str, label: str, check: Callable[..., identifiers.Check]
     ) -> QLineEdit:
         edit = QLineEdit()
         edit.setMaximumWidth(FIELD_WIDTH)
@@ -245,7 +246,7 @@ class DetailsTab(QScrollArea):
             edit,
             read,
             edit.setText,
-            check=lambda: as_message(check(edit.text())),
+            check=lambda: as_message(check(edit.text(), current_language())),
             typed=True,
         )
         edit.textEdited.connect(binding.typing)
@@ -337,7 +338,7 @@ class DetailsTab(QScrollArea):
         def write_term(months: Any) -> None:
             index = term.findData(months)
             if index < 0 and months is not None:
-                term.addItem(tr(TEXT_MONTHS).format(n=months), months)
+                term.addItem(tr_count(TEXT_MONTHS, months), months)
                 index = term.count() - 1
             term.setCurrentIndex(max(index, 0))
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 from desktop import identifiers
 from desktop.model import Case, CaseType
 from desktop.ui import icons, theme
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.page import StepPage
@@ -76,7 +76,7 @@ class AppleIdPage(StepPage):
             if self.touched("apple_id"):
                 return Check(Level.ERROR, tr(TEXT_REQUIRED_ERROR))
             return Check(Level.HINT, tr(TEXT_REQUIRED_HINT), blocking=True)
-        return as_message(identifiers.check_apple_id(value))
+        return as_message(identifiers.check_apple_id(value, current_language()))
 
     def enter(self, case: Case) -> None:
         # An account or billing case is about the account: the account is what matters most.

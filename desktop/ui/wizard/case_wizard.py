@@ -17,11 +17,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget, QWizard
 
 from desktop.casebook import CaseBook
 from desktop.codec import case_to_dict
-from desktop.i18n import SOURCE_LANGUAGE
 from desktop.model import Case, CaseStatus
 from desktop.store import StoreError
 from desktop.ui import dialogs, icons
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.signals import emit
 from desktop.ui.wizard.apple_id_page import AppleIdPage
 from desktop.ui.wizard.case_type_page import CaseTypePage
@@ -86,8 +85,8 @@ class CaseWizard(QWizard):
         super().__init__(parent)
         self.casebook = casebook
         self.case = case if case is not None else Case()
-        # The language of the core's texts on the review page (the window sets the UI's).
-        self.language = SOURCE_LANGUAGE
+        # The language of the core's texts on the review page: the UI's.
+        self.language = current_language()
         self._closing = False
         self._finished = False
         self.setObjectName("caseWizard")

@@ -15,7 +15,7 @@ from desktop import identifiers
 from desktop.model import Case, DeviceKind
 from desktop.ui import theme
 from desktop.ui.choices import HAS_IMEI, SERIAL_REQUIRED, device_label
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.help_box import WhereToFind
 from desktop.ui.wizard.identifier_checks import as_message, normalized
@@ -107,18 +107,19 @@ class IdentifiersPage(StepPage):
         return self._kind in SERIAL_REQUIRED
 
     def _checker(
-        self, check: Callable[[str], identifiers.Check], edit: QLineEdit
+        self, check: Callable[..., identifiers.Check], edit: QLineEdit
     ) -> Callable[[], Check]:
         def run() -> Check:
             if not edit.isVisibleTo(self) and edit is not self.serial_edit:
                 return NO_PROBLEM  # hidden for this kind of device: not saved, not checked
-            return as_message(check(edit.text()))
+            return as_message(check(edit.text(), current_language()))
 
         return run
 
     def _check_serial(self) -> Check:
         if self.serial_edit.text().strip():
-            return as_message(identifiers.check_serial(self.serial_edit.text()))
+            language = current_language()  # the checks speak the UI's language
+            return as_message(identifiers.check_serial(self.serial_edit.text(), language))
         if not self.serial_required():
             return NO_PROBLEM
         if self.touched("serial"):

@@ -32,7 +32,8 @@ TEXT_PRESENT = N_("Ready")
 TEXT_GAPS = N_("Missing, and what it costs")
 TEXT_NO_GAPS = N_("Nothing is missing.")
 TEXT_GO_TO = N_("Go to {step}")
-TEXT_FINISH_NOTE = N_("Finish saves the case. You can change everything later.")
+# Translators: {button} is the wizard's last button, "Save case".
+TEXT_FINISH_NOTE = N_("“{button}” saves the case. You can change everything later.")
 TEXT_COVERAGE = N_("Coverage at a glance")
 
 
@@ -55,10 +56,14 @@ class ReviewPage(StepPage):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its "Go to" buttons are the Tab stops
         scroll.setWidget(self._content)
         self.body.addWidget(scroll, 1)
-        note = theme.muted(QLabel(tr(TEXT_FINISH_NOTE)))
-        self.body.addWidget(note)
+        self.finish_note = theme.muted(QLabel())
+        self.finish_note.setWordWrap(True)
+        self.body.addWidget(self.finish_note)
 
     def enter(self, case: Case) -> None:
+        # Named as the button says it, in whatever language (never "Finish" beside "Save case").
+        button = self.case_wizard.buttonText(self.case_wizard.WizardButton.FinishButton)
+        self.finish_note.setText(tr(TEXT_FINISH_NOTE).format(button=button.replace("&", "")))
         self.show_case(case)
 
     def show_case(self, case: Case) -> None:
