@@ -288,3 +288,21 @@ def test_everything_the_style_sheet_styles_shows_the_focus() -> None:
         if name.startswith("high contrast"):
             for kind in ("QLineEdit", "QComboBox", "QPushButton", "QRadioButton", "QCheckBox"):
                 assert f"{kind}:focus" in sheet, (name, kind)
+
+
+def test_a_screen_reader_hears_the_check_under_a_field(qtbot: QtBot, casebook: CaseBook) -> None:
+    """The message under a field (shown in words and an icon) is also the field's
+    accessible description, with the note, so it is read out when the field has focus."""
+    from tests.ui.conftest import type_text
+
+    wizard = CaseWizard(casebook)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    ids = wizard.pages[Step.IDENTIFIERS]
+    imei = ids.imei_edit  # type: ignore[attr-defined]
+    assert imei.accessibleDescription() == "Optional. Useful for carriers and for repairs."
+    type_text(imei, "356789104523872")  # a wrong check digit
+    ids.refresh()
+    description = imei.accessibleDescription()
+    assert description.startswith("Optional. Useful for carriers and for repairs. ")
+    assert "one digit is probably mistyped" in description

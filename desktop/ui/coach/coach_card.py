@@ -92,7 +92,9 @@ class CoachCard(QWidget):
         self.headline_label = _label()
         self.headline_label.setFont(theme.scaled_font(self.headline_label, 1.35, bold=True))
         self.reason_label = _label()
-        self.log_call_button = QPushButton(icons.icon("phone_call", "#ffffff"), tr(TEXT_LOG_CALL))
+        self.log_call_button = QPushButton(
+            icons.icon("phone_call", theme.colours().on_accent), tr(TEXT_LOG_CALL)
+        )
         self.log_call_button.setObjectName("primary")
         self.log_call_button.clicked.connect(lambda: emit(self.log_call_requested))
         self.cr_button = _secondary(QPushButton(icons.icon("document"), tr(TEXT_WRITE_CR)))

@@ -155,7 +155,9 @@ class LetterDialog(QDialog):
         self.copy_button = QPushButton(icons.icon("copy"), tr(TEXT_COPY))
         self.copy_button.setObjectName("secondary")
         self.copy_button.clicked.connect(self.copy_letter)
-        self.mail_button = QPushButton(icons.icon("document", "#ffffff"), tr(TEXT_MAIL))
+        self.mail_button = QPushButton(
+            icons.icon("document", theme.colours().on_accent), tr(TEXT_MAIL)
+        )
         self.mail_button.setObjectName("primary")
         self.mail_button.clicked.connect(self.open_in_mail_app)
         self.dossier_button = QPushButton(icons.icon("folder"), tr(TEXT_DOSSIER))

@@ -135,7 +135,9 @@ class TimelineEditor(QWidget):
         self._shown_id: str | None = None
         self._switching = False
 
-        self.log_call_button = QPushButton(icons.icon("phone_call", "#ffffff"), tr(TEXT_LOG_CALL))
+        self.log_call_button = QPushButton(
+            icons.icon("phone_call", theme.colours().on_accent), tr(TEXT_LOG_CALL)
+        )
         self.log_call_button.setObjectName("primary")
         self.log_call_button.clicked.connect(self.log_call)
         self.add_button = _secondary(QPushButton(icons.icon("plus"), tr(TEXT_ADD)))

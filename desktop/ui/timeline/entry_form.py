@@ -254,6 +254,7 @@ class EntryForm(QWidget):
         target = buddy or (field if isinstance(field, QWidget) else None)
         if target is not None:
             label_field(caption, target)
+            message.describes(target)
         form.addRow(caption, box)
         if check is not None:
             self._checks.append((message, check))

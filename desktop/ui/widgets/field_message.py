@@ -11,6 +11,7 @@ from enum import IntEnum
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.ui import icons, theme
+from desktop.ui.widgets.accessible import describe
 
 
 class Level(IntEnum):
@@ -43,6 +44,8 @@ class FieldMessage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check = NO_PROBLEM
+        self._field: QWidget | None = None
+        self._note = ""
         self._icon = QLabel()
         self._icon.setFixedSize(16, 16)
         self._text = QLabel()
@@ -62,10 +65,24 @@ class FieldMessage(QWidget):
     def text(self) -> str:
         return self._text.text()
 
+    def describes(self, field: QWidget, note: str = "") -> None:
+        """Say this line with the field: a screen reader reads the field's description when
+        it gets the focus, so the note and the current check become that description."""
+        self._field = field
+        self._note = note
+        self._describe()
+
+    def _describe(self) -> None:
+        if self._field is None:
+            return
+        parts = [self._note, self._check.text if self._check.level is not Level.NONE else ""]
+        describe(self._field, " ".join(part for part in parts if part))
+
     def show_check(self, check: Check) -> None:
         if check == self._check:
             return
         self._check = check
+        self._describe()
         if check.level is Level.NONE or not check.text:
             self.setVisible(False)
             self._text.clear()

@@ -133,6 +133,7 @@ class StepPage(QWizardPage):
         message = FieldMessage()
         column.addWidget(message)
         caption = label_field(QLabel(label), buddy or widget, note)
+        message.describes(buddy or widget, note)
         # Line the caption up with the text inside the field, not with the message below.
         caption.setContentsMargins(0, 5, 0, 0)
         form.addRow(caption, container)
