@@ -211,6 +211,7 @@ class DetailsTab(QScrollArea):
             hint.setFont(theme.scaled_font(hint, 0.92))
             column.addWidget(hint)
         caption = label_field(QLabel(tr(label)), widget, tr(note) if note else "")
+        binding.message.describes(widget, tr(note) if note else "")
         caption.setMinimumWidth(150)
         form.addRow(caption, holder)
         self.bindings[path] = binding
