@@ -13,7 +13,7 @@ from desktop.coverage import LayerState, coverage_layers
 from desktop.escalation import due_follow_ups
 from desktop.model import Case, CaseStatus, Channel, ContactEntry, Outcome, Resolution
 from desktop.ui.choices import status_words
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 
 RESOLUTION_LABELS: dict[Resolution, str] = {
     Resolution.REPAIRED_FREE: N_("Repaired free"),
@@ -28,16 +28,18 @@ TEXT_CLOSED_AS = N_("Closed: {resolution}")
 TEXT_CLOSED = N_("Closed")
 TEXT_CALLBACK_TODAY = N_("Callback due today")
 TEXT_CALLBACK_TOMORROW = N_("Callback due tomorrow")
-TEXT_CALLBACK_IN = N_("Callback due in {days} days")
+TEXT_CALLBACK_IN = Plural("Callback due in {count} day", "Callback due in {count} days")
 TEXT_FOLLOW_UP_TODAY = N_("Follow-up due today")
 TEXT_FOLLOW_UP_TOMORROW = N_("Follow-up due tomorrow")
-TEXT_FOLLOW_UP_IN = N_("Follow-up due in {days} days")
-TEXT_OVERDUE_ONE = N_("Follow-up overdue by 1 day")
-TEXT_OVERDUE = N_("Follow-up overdue by {days} days")
+TEXT_FOLLOW_UP_IN = Plural("Follow-up due in {count} day", "Follow-up due in {count} days")
+TEXT_OVERDUE = Plural("Follow-up overdue by {count} day", "Follow-up overdue by {count} days")
 TEXT_IN_WARRANTY_ONE = N_("In Apple's warranty, last day today")
-TEXT_IN_WARRANTY = N_("In Apple's warranty, {days} days left")
-TEXT_OUT_OF_WARRANTY_ONE = N_("Out of Apple's warranty by 1 day")
-TEXT_OUT_OF_WARRANTY = N_("Out of Apple's warranty by {days} days")
+TEXT_IN_WARRANTY = Plural(
+    "In Apple's warranty, {count} day left", "In Apple's warranty, {count} days left"
+)
+TEXT_OUT_OF_WARRANTY = Plural(
+    "Out of Apple's warranty by {count} day", "Out of Apple's warranty by {count} days"
+)
 
 # How far ahead an upcoming next step shows in the list instead of the coverage.
 UPCOMING_DAYS = 3
@@ -72,7 +74,7 @@ def follow_up_text(case: Case, today: date) -> str:
         late = (today - entry.next_step_due).days
         if late == 0:
             return tr(TEXT_CALLBACK_TODAY if _is_callback(entry) else TEXT_FOLLOW_UP_TODAY)
-        return tr(TEXT_OVERDUE_ONE) if late == 1 else tr(TEXT_OVERDUE).format(days=late)
+        return tr_count(TEXT_OVERDUE, late)
     upcoming = upcoming_follow_up(case, today)
     if upcoming is None or upcoming.next_step_due is None:
         return ""
@@ -80,7 +82,7 @@ def follow_up_text(case: Case, today: date) -> str:
     callback = _is_callback(upcoming)
     if days == 1:
         return tr(TEXT_CALLBACK_TOMORROW if callback else TEXT_FOLLOW_UP_TOMORROW)
-    return tr(TEXT_CALLBACK_IN if callback else TEXT_FOLLOW_UP_IN).format(days=days)
+    return tr_count(TEXT_CALLBACK_IN if callback else TEXT_FOLLOW_UP_IN, days)
 
 
 def upcoming_follow_up(case: Case, today: date, within: int = UPCOMING_DAYS) -> ContactEntry | None:
@@ -105,14 +107,10 @@ def warranty_text(case: Case, today: date) -> str:
     state = warranty.state(today)
     if state is LayerState.ENDED:
         days = (today - warranty.end).days
-        return (
-            tr(TEXT_OUT_OF_WARRANTY_ONE)
-            if days == 1
-            else tr(TEXT_OUT_OF_WARRANTY).format(days=days)
-        )
+        return tr_count(TEXT_OUT_OF_WARRANTY, days)
     if state is LayerState.ACTIVE:
         left = (warranty.end - today).days
-        return tr(TEXT_IN_WARRANTY_ONE) if left == 0 else tr(TEXT_IN_WARRANTY).format(days=left)
+        return tr(TEXT_IN_WARRANTY_ONE) if left == 0 else tr_count(TEXT_IN_WARRANTY, left)
     return ""
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from PySide6.QtCore import QLocale, QTimeZone
 
 from desktop.model import CaseStatus, CaseType, Channel, DeviceKind, Outcome, PlanKind, Tier
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 
 DEVICE_KIND_LABELS: dict[DeviceKind, str] = {
     DeviceKind.IPHONE: N_("iPhone"),
@@ -109,7 +109,7 @@ FREQUENCIES = [
 TEXT_STATUS_DRAFT = N_("Draft — not finished")
 TEXT_STATUS_OPEN_NONE = N_("Open, no contacts yet")
 TEXT_STATUS_OPEN_ONE = N_("Open, 1 contact")
-TEXT_STATUS_OPEN_MANY = N_("Open, {n} contacts")
+TEXT_STATUS_OPEN_MANY = Plural("Open, {count} contact", "Open, {count} contacts")
 TEXT_STATUS_CLOSED = N_("Closed")
 
 
@@ -134,7 +134,7 @@ def status_words(status: CaseStatus, contact_count: int) -> str:
         return tr(TEXT_STATUS_OPEN_NONE)
     if contact_count == 1:
         return tr(TEXT_STATUS_OPEN_ONE)
-    return tr(TEXT_STATUS_OPEN_MANY).format(n=contact_count)
+    return tr_count(TEXT_STATUS_OPEN_MANY, contact_count)
 
 
 _ALPHA2 = re.compile(r"^[A-Z]{2}$")

@@ -42,7 +42,7 @@ from desktop.ui.field_binding import (
     plain_text,
     set_combo_data,
 )
-from desktop.ui.i18n import N_, current_language, tr
+from desktop.ui.i18n import N_, current_language, tr, tr_count
 from desktop.ui.program_checks import ProgramChecks
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.card import Card
@@ -338,7 +338,7 @@ class DetailsTab(QScrollArea):
         def write_term(months: Any) -> None:
             index = term.findData(months)
             if index < 0 and months is not None:
-                term.addItem(tr(TEXT_MONTHS).format(n=months), months)
+                term.addItem(tr_count(TEXT_MONTHS, months), months)
                 index = term.count() - 1
             term.setCurrentIndex(max(index, 0))
 

@@ -9,12 +9,14 @@ from desktop.coverage import LayerState, coverage_layers
 from desktop.escalation import due_follow_ups
 from desktop.model import Case, CaseStatus, Outcome
 from desktop.ui.formatting import format_date
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 
 TEXT_OVERDUE = N_("Overdue since {date}: {step}")
 TEXT_DUE_TODAY = N_("Due today: {step}")
 TEXT_COMING = N_("Due on {date}: {step}")
-TEXT_ENDS = N_("{title} ends on {date} ({days} days left)")
+TEXT_ENDS = Plural(
+    "{title} ends on {date} ({count} day left)", "{title} ends on {date} ({count} days left)"
+)
 TEXT_ENDS_TODAY = N_("{title} ends today")
 TEXT_UNNAMED_STEP = N_("the next step you noted")
 TEXT_WITH = N_("{step} ({who})")
@@ -63,7 +65,7 @@ def due_items(case: Case, today: date, language: str = "en") -> list[DueItem]:
         if left == 0:
             items.append(DueItem(tr(TEXT_ENDS_TODAY).format(title=layer.title), True))
         else:
-            text = tr(TEXT_ENDS).format(title=layer.title, date=format_date(layer.end), days=left)
+            text = tr_count(TEXT_ENDS, left, title=layer.title, date=format_date(layer.end))
             items.append(DueItem(text, left <= URGENT_DAYS))
     return items
 

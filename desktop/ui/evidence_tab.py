@@ -50,7 +50,7 @@ from desktop.ui.evidence_files import (
     refusal,
 )
 from desktop.ui.formatting import format_date
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.signals import emit
 from desktop.ui.thumbnails import thumbnail
 from desktop.ui.widgets.accessible import label_field
@@ -73,9 +73,9 @@ TEXT_INFO = N_("Added {date} · {size}")
 TEXT_FROM_CONTACT = N_("Attached to the contact on {date}. Change it in the Timeline.")
 TEXT_SELECT = N_("Select a file to name it, open it or remove it.")
 TEXT_ADDED_ONE = N_("Added “{name}”.")
-TEXT_ADDED_MANY = N_("Added {count} files.")
+TEXT_ADDED_MANY = Plural("Added {count} file.", "Added {count} files.")
 TEXT_UNDO_ADD_ONE = N_("Add “{name}”")
-TEXT_UNDO_ADD_MANY = N_("Add {count} files")
+TEXT_UNDO_ADD_MANY = Plural("Add {count} file", "Add {count} files")
 TEXT_UNDO_REMOVE = N_("Remove “{name}”")
 TEXT_UNDO_RENAME = N_("Rename “{name}”")
 TEXT_UNDO_ROLE = N_("Change the kind of “{name}”")
@@ -339,7 +339,7 @@ class EvidenceTab(QWidget):
             if len(added) == 1:
                 text = tr(TEXT_UNDO_ADD_ONE).format(name=added[0].file_name)
             else:
-                text = tr(TEXT_UNDO_ADD_MANY).format(count=len(added))
+                text = tr_count(TEXT_UNDO_ADD_MANY, len(added))
             session.push(AddAttachments(session, text, added))
             self._select(added[-1].id)
             pictures = [att for att in added if is_picture(att)]
@@ -351,7 +351,7 @@ class EvidenceTab(QWidget):
             done = (
                 tr(TEXT_ADDED_ONE).format(name=added[0].file_name)
                 if len(added) == 1
-                else tr(TEXT_ADDED_MANY).format(count=len(added))
+                else tr_count(TEXT_ADDED_MANY, len(added))
             )
             self.message.show_check(Check(Level.OK, done))
         return added

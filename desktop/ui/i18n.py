@@ -23,6 +23,7 @@ from desktop.i18n import (
     N_,
     PSEUDO_LANGUAGE,
     SOURCE_LANGUAGE,
+    Plural,
     is_pseudo,
     normalize_language,
     pseudo_localize,
@@ -30,7 +31,16 @@ from desktop.i18n import (
     ui_language,
 )
 
-__all__ = ["N_", "current_language", "install", "qt_translations_dir", "system_language", "tr"]
+__all__ = [
+    "N_",
+    "Plural",
+    "current_language",
+    "install",
+    "qt_translations_dir",
+    "system_language",
+    "tr",
+    "tr_count",
+]
 
 CONTEXT = "CaseDossier"
 
@@ -40,6 +50,12 @@ _installed: list[QTranslator] = []
 
 def tr(text: str) -> str:
     return translator(_language).gettext(text)
+
+
+def tr_count(message: Plural, count: int, **values: object) -> str:
+    """A text with a number in it, in the plural form the UI language wants for it
+    (Russian: 1 день, 2 дня, 5 дней); `{count}` is the number, grouped."""
+    return message.in_language(_language)(count, **values)
 
 
 def current_language() -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 
 from desktop import APP_NAME
 from desktop.ui import theme
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.signals import emit
 from desktop.ui.window_actions import build_actions
 
@@ -88,7 +88,7 @@ TEXT_EXPORT_SAVE_AS = N_("Export all cases to")
 TEXT_EXPORT_FILTER = N_("ZIP archive (*.zip)")
 TEXT_EXPORT_FILE_NAME = N_("case-dossier-all-cases-{date}.zip")
 TEXT_EXPORT_FAILED = N_("The cases could not be exported")
-TEXT_EXPORTED = N_("{count} cases exported to {name}")
+TEXT_EXPORTED = Plural("{count} case exported to {name}", "{count} cases exported to {name}")
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_SPLITTER = "mainWindow/splitter"
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
             dialogs.tell(self, tr(TEXT_EXPORT_FAILED), reason, warning=True)
             return None
         QApplication.restoreOverrideCursor()
-        message = tr(TEXT_EXPORTED).format(count=len(cases), name=out.name)
+        message = tr_count(TEXT_EXPORTED, len(cases), name=out.name)
         self.statusBar().showMessage(message, 6000)
         emit(self.exported, str(out))
         return out

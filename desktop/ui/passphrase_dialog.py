@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.sealed import MIN_PASSPHRASE
 from desktop.ui import icons, theme
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.widgets.accessible import caption
 
 TEXT_NEW_TITLE = N_("Keep secrets in an encrypted file")
@@ -54,7 +54,7 @@ TEXT_WARNING = N_(
 )
 TEXT_PASSPHRASE = N_("Passphrase")
 TEXT_REPEAT = N_("Repeat it")
-TEXT_TOO_SHORT = N_("At least {count} characters.")
+TEXT_TOO_SHORT = Plural("At least {count} character.", "At least {count} characters.")
 TEXT_MISMATCH = N_("The two entries differ.")
 TEXT_NEW_OK = N_("Use encrypted file")
 TEXT_OPEN_OK = N_("Open")
@@ -150,7 +150,7 @@ class PassphraseDialog(QDialog):
         if not self.is_new:
             return "" if text else " "
         if len(text) < MIN_PASSPHRASE:
-            return tr(TEXT_TOO_SHORT).format(count=MIN_PASSPHRASE)
+            return tr_count(TEXT_TOO_SHORT, MIN_PASSPHRASE)
         if text != self.repeat_edit.text():
             return tr(TEXT_MISMATCH)
         return ""

@@ -13,7 +13,7 @@ from desktop.model import Case, PlanKind
 from desktop.reference import Program, programs
 from desktop.ui import theme
 from desktop.ui.choices import PLAN_LABELS
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.optional_date import OptionalDateEdit
@@ -36,7 +36,7 @@ TERMS: list[tuple[int | None, str]] = [
     (24, N_("2 years")),
     (36, N_("3 years")),
 ]
-TEXT_MONTHS = N_("{n} months")
+TEXT_MONTHS = Plural("{count} month", "{count} months")
 TEXT_PROGRAMS = N_("Repair programs")
 TEXT_PROGRAMS_NOTE = N_(
     "Tick a program only if your device and its fault match what it covers. Apple's list at "
@@ -178,7 +178,7 @@ class CoveragePage(StepPage):
             self.start_edit.set_value(plan.start)
             index = self.term_combo.findData(plan.months)
             if index < 0 and plan.months is not None:
-                self.term_combo.addItem(tr(TEXT_MONTHS).format(n=plan.months), plan.months)
+                self.term_combo.addItem(tr_count(TEXT_MONTHS, plan.months), plan.months)
                 index = self.term_combo.count() - 1
             self.term_combo.setCurrentIndex(max(index, 0))
             self._chosen = set(case.repair_programs)
