@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from itertools import pairwise
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
@@ -306,3 +307,100 @@ def test_a_screen_reader_hears_the_check_under_a_field(qtbot: QtBot, casebook: C
     description = imei.accessibleDescription()
     assert description.startswith("Optional. Useful for carriers and for repairs. ")
     assert "one digit is probably mistyped" in description
+
+
+# -- Tab order: top to bottom, left to right -------------------------------------------------
+
+
+def tab_order(root: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at inside `root`, in the order Tab visits them."""
+    from PySide6.QtCore import Qt
+
+    stops: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root and len(stops) < 500:
+        if (
+            root.isAncestorOf(widget)
+            and widget.isVisibleTo(root)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+            and not _is_part_of_another_input(widget)
+            and widget not in stops
+        ):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def tab_order_problems(root: QWidget) -> list[str]:
+    """Tab must not jump back up (unless it moves on to a column further right), nor
+    leftwards along a row."""
+    from PySide6.QtCore import QPoint
+
+    found = []
+    stops = tab_order(root)
+    for before, after in pairwise(stops):
+        a, b = before.mapTo(root, QPoint(0, 0)), after.mapTo(root, QPoint(0, 0))
+        same_row = abs(a.y() - b.y()) < min(before.height(), after.height()) // 2
+        new_column = b.x() > a.x() + before.width() // 2
+        if (b.y() < a.y() and not same_row and not new_column) or (same_row and b.x() < a.x()):
+            found.append(
+                f"{_describe(before)} at {a.x()},{a.y()} -> {_describe(after)} at {b.x()},{b.y()}"
+            )
+    return found
+
+
+def test_a_tab_order_going_back_up_is_found(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    column = QVBoxLayout(box)
+    top, middle, bottom = QLineEdit(), QLineEdit(), QLineEdit()
+    for edit in (top, middle, bottom):
+        column.addWidget(edit)
+    box.show()
+    assert tab_order_problems(box) == []
+    QWidget.setTabOrder(top, bottom)
+    QWidget.setTabOrder(bottom, middle)  # Tab now goes top, bottom, then back up
+    assert len(tab_order_problems(box)) == 1
+
+
+def test_tab_goes_top_to_bottom_on_every_wizard_page(qtbot: QtBot, casebook: CaseBook) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    case = sample_case()
+    casebook.save(case)
+    wizard = CaseWizard(casebook, casebook.load(case.id))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    found: dict[str, list[str]] = {}
+    seen = []
+    while (step := wizard.current_step()) is not None and step not in seen:
+        seen.append(step)
+        QApplication.processEvents()
+        if issues := tab_order_problems(wizard.current_page()):
+            found[step.value] = issues
+        wizard.next()
+    assert Step.REVIEW in seen and Step.REPAIRS in seen
+    assert not found, _report(found)
+
+
+def test_tab_goes_top_to_bottom_in_the_contact_form_and_dialogs(sample_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    workspace = sample_window.workspace
+    workspace.show_tab(workspace.timeline)
+    QApplication.processEvents()
+    found: dict[str, list[str]] = {}
+    if issues := tab_order_problems(workspace.timeline.form):
+        found["contact form"] = issues
+    for name, dialog in _dialogs(sample_window).items():
+        dialog.show()
+        QApplication.processEvents()
+        if issues := tab_order_problems(dialog):
+            found[name] = issues
+        dialog.hide()
+        dialog.deleteLater()
+    assert not found, _report(found)
