@@ -3,11 +3,12 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/a11y_shots.py --out /tmp/a11y \
         [--scheme light --scheme dark --scheme high-contrast]
 
-For each scheme: the overview and the timeline of the fictional sample case, four
-wizard pages (case type, serial & IMEI, coverage, review), and close-ups of the keyboard focus
-on a text field, a button, a device choice, the case list and the tab bar
-(<scheme>-focus-<what>.png). Runs in a throw-away data folder with an in-memory
-keyring, like scripts/screenshots.py; nothing of yours is touched or shown.
+For each scheme: the overview, timeline, details and evidence of the fictional sample
+case, the close-case dialog, four wizard pages (case type, serial & IMEI, coverage,
+review), and close-ups of the keyboard focus on a text field, a button, a device
+choice, the case list and the tab bar (<scheme>-focus-<what>.png). Runs in a
+throw-away data folder with an in-memory keyring, like scripts/screenshots.py;
+nothing of yours is touched or shown.
 Look at them: text must be readable, borders visible, the focus obvious, and no
 state told by colour alone.
 """
@@ -124,6 +125,18 @@ def shoot(app: Any, scheme: str, out: Path) -> list[Path]:
     save(window, "timeline")
     focused(timeline.form.who_edit, "text-field", window)
     focused(timeline.add_button, "secondary-button", window)
+
+    for name, tab in (("details", ws.details), ("evidence", ws.evidence)):
+        ws.show_tab(tab)
+        save(window, name)
+
+    from desktop.ui.close_case_dialog import CloseCaseDialog
+
+    assert window.current_case is not None
+    closing = CloseCaseDialog(window.current_case, TODAY, window)
+    closing.show()
+    save(closing, "close-case")
+    closing.close()
 
     wizard = CaseWizard(book, book.load(window.current_case.id) if window.current_case else None)
     wizard.today = lambda: TODAY  # type: ignore[method-assign]

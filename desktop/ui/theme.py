@@ -404,6 +404,7 @@ def high_contrast_style(c: Colours) -> str:
         border-style: dashed;
     }}
     QRadioButton:focus, QCheckBox:focus {{ border: 1px solid {c.focus}; }}
+    QListWidget#evidenceGrid::item:selected {{ border: 2px solid {c.accent}; }}
     """
 
 
