@@ -75,6 +75,7 @@ class CaseWorkspace(QWidget):
             (self.dossier, "document", TEXT_DOSSIER),
         ):
             self.tabs.addTab(widget, icons.icon(icon), tr(text))
+            widget.setAccessibleName(tr(text))  # a tab that takes the focus says which it is
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -404,3 +404,13 @@ def test_tab_goes_top_to_bottom_in_the_contact_form_and_dialogs(sample_window: M
         dialog.hide()
         dialog.deleteLater()
     assert not found, _report(found)
+
+
+def test_show_and_copy_say_which_identifier(sample_window: MainWindow) -> None:
+    workspace = sample_window.workspace
+    serial = workspace.overview.identifiers.masked["serial"]
+    assert serial.reveal_button.accessibleName() == "Show Serial number"
+    assert serial.copy_button.accessibleName() == "Copy Serial number"
+    serial.reveal_button.setChecked(True)
+    assert serial.reveal_button.accessibleName() == "Hide Serial number"
+    assert workspace.timeline.accessibleName() == "Timeline"

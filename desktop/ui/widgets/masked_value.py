@@ -17,6 +17,10 @@ from desktop.ui.signals import emit
 TEXT_SHOW = N_("Show")
 TEXT_HIDE = N_("Hide")
 TEXT_COPY = N_("Copy")
+# What a screen reader says for the buttons: five rows of "Show" and "Copy" need their field.
+TEXT_SHOW_NAMED = N_("Show {name}")
+TEXT_HIDE_NAMED = N_("Hide {name}")
+TEXT_COPY_NAMED = N_("Copy {name}")
 
 MASK_CHAR = "•"
 KEEP = 4
@@ -50,6 +54,7 @@ class MaskedValue(QWidget):
         self.copy_button = QToolButton()
         self.copy_button.setText(tr(TEXT_COPY))
         self.copy_button.setIcon(icons.icon("copy"))
+        self.copy_button.setAccessibleName(tr(TEXT_COPY_NAMED).format(name=name))
         self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_button.setAutoRaise(True)
         self.copy_button.clicked.connect(self._copy)
@@ -89,6 +94,8 @@ class MaskedValue(QWidget):
         revealed = self.reveal_button.isChecked()
         self.label.setText(self._value if revealed else mask(self._value))
         self.reveal_button.setText(tr(TEXT_HIDE) if revealed else tr(TEXT_SHOW))
+        named = TEXT_HIDE_NAMED if revealed else TEXT_SHOW_NAMED
+        self.reveal_button.setAccessibleName(tr(named).format(name=self._name))
         self.reveal_button.setIcon(icons.icon("eye_off" if revealed else "eye"))
 
     def _copy(self) -> None:
