@@ -267,6 +267,10 @@ class TimelineEditor(QWidget):
         self.save_button = QPushButton(tr(TEXT_SAVE))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_form)
+        # Ctrl+Enter saves from any field of the contact, even from the notes box.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), pane, self._save_by_key)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.discard_button = _secondary(QPushButton(tr(TEXT_DISCARD)))
         self.discard_button.clicked.connect(self.discard_form)
         foot = QHBoxLayout()
@@ -574,6 +578,10 @@ class TimelineEditor(QWidget):
         if self.form.is_dirty():
             self.undo_stack.push(EditContact(self, self.case, before, entry))
         return True
+
+    def _save_by_key(self) -> None:
+        if self.save_button.isVisible() and self.save_button.isEnabled():
+            self.save_form()
 
     def discard_form(self) -> None:
         self.casebook.discard_files(self.form.files.added)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget, QWizard
 
 from desktop.casebook import CaseBook
@@ -119,6 +119,9 @@ class CaseWizard(QWizard):
         self._saved_fingerprint = self._fingerprint()
         self._update_title()
         self.resize(1000, 720)
+        # Enter is Next, except in a box of several lines: Ctrl+Enter is Next from anywhere.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.next_or_finish)
 
     # -- navigation ---------------------------------------------------------------
 
@@ -129,6 +132,13 @@ class CaseWizard(QWizard):
         self.pages[step].apply(self.case)
         following = next_step(step, self.case)
         return page_id(following) if following is not None else -1
+
+    def next_or_finish(self) -> None:
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return
 
     def current_step(self) -> Step | None:
         return step_of(self.currentId())
