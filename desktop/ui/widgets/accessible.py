@@ -78,10 +78,3 @@ def name_companion(field: QWidget, name: str, description: str = "") -> QWidget:
         field.setAccessibleDescription(spoken_description(description))
     field.setProperty(SHARES_CAPTION, True)
     return field
-
-
-def name_button(button: QAbstractButton, name: str, tip: str = "") -> QAbstractButton:
-    """An icon-only button: a name for screen readers and a tooltip for everyone else."""
-    button.setAccessibleName(spoken(name))
-    button.setToolTip(tip or spoken(name))
-    return button
