@@ -17,6 +17,7 @@ from desktop.reference import Program, programs
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.wrapping_check import wrapping_check
 
 TEXT_NONE = N_(
     "The app knows no repair program for this kind of device. Apple's own list: "
@@ -68,7 +69,7 @@ class ProgramChecks(QWidget):
             self._column.addWidget(self._row(program))
 
     def _row(self, program: Program) -> QWidget:
-        box = QCheckBox(program.title.replace("&", "&&"))
+        box, _title, titled = wrapping_check(program.title)  # wraps; never cut off
         program_id = program.id
         box.setChecked(program_id in self._chosen)
         box.toggled.connect(lambda on: self._toggle(program_id, on))
@@ -89,7 +90,7 @@ class ProgramChecks(QWidget):
         indented.setContentsMargins(0, 0, 0, 0)
         indented.addSpacing(26)
         indented.addWidget(details, 1)
-        column.addWidget(box)
+        column.addLayout(titled)
         column.addLayout(indented)
         return row
 

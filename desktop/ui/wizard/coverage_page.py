@@ -17,6 +17,7 @@ from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.optional_date import OptionalDateEdit
+from desktop.ui.widgets.wrapping_check import wrapping_check
 from desktop.ui.wizard.check_coverage import CheckCoverage
 from desktop.ui.wizard.page import StepPage
 from desktop.wizard_flow import Step
@@ -132,7 +133,7 @@ class CoveragePage(StepPage):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        check = QCheckBox(program.title.replace("&", "&&"))
+        check, _title, titled = wrapping_check(program.title)  # wraps; never cut off
         check.setChecked(program.id in self._chosen)
         check.toggled.connect(lambda on: self._toggle_program(program.id, on))
         self.program_boxes[program.id] = check
@@ -151,7 +152,7 @@ class CoveragePage(StepPage):
         indented.setContentsMargins(0, 0, 0, 0)
         indented.addSpacing(26)
         indented.addWidget(details, 1)
-        column.addWidget(check)
+        column.addLayout(titled)
         column.addLayout(indented)
         return box
 

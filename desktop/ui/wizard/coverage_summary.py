@@ -67,6 +67,7 @@ class CoverageSummary(QWidget):
                 status += f" ({tr(TEXT_UNCERTAIN)})"
             when = QLabel(f"{until} · {status}")
             when.setTextFormat(Qt.TextFormat.PlainText)
+            when.setWordWrap(True)  # longer languages and larger text: wrap, never cut
             if state is LayerState.ACTIVE:
                 theme.with_colour(when, c.ok)
             else:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QLineEdit, QWidget
 
 from desktop import identifiers
 from desktop.model import Case, DeviceKind
@@ -84,11 +85,8 @@ class IdentifiersPage(StepPage):
         self.help = WhereToFind()
         self.help.setMinimumWidth(250)
         self.help.setMaximumWidth(320)
-        row = QHBoxLayout()
-        row.setSpacing(theme.SPACE_XL)
-        row.addLayout(self.form, 3)
-        row.addWidget(self.help, 2, Qt.AlignmentFlag.AlignTop)
-        self.body.addLayout(row)
+        row = _BesideOrBelow(self.form, self.help)
+        self.body.addWidget(row)
         self.body.addStretch(1)
 
         self.watch(self.serial_edit.textEdited, "serial")
@@ -132,6 +130,7 @@ class IdentifiersPage(StepPage):
         has_imei = self._kind in HAS_IMEI
         for edit in (self.imei_edit, self.imei2_edit, self.eid_edit):
             self.form.setRowVisible(edit.parentWidget(), has_imei)
+        self.form.invalidate()  # QFormLayout keeps stale wrapped heights after rows come back
         caption = self.form.labelForField(self.serial_edit.parentWidget())
         if isinstance(caption, QLabel):
             caption.setText(tr(TEXT_SERIAL if self.serial_required() else TEXT_SERIAL_OPTIONAL))
@@ -157,3 +156,42 @@ class IdentifiersPage(StepPage):
         case.device.imei = imei if has_imei else ""
         case.device.imei2 = imei2 if has_imei else ""
         case.device.eid = eid if has_imei else ""
+
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum'
+
+
+class _BesideOrBelow(QWidget):
+    """The fields with the help beside them, or below them when the page is too narrow
+    for both (larger text, longer languages): nothing is squeezed until it is cut off."""
+
+    def __init__(self, form: QFormLayout, side: QWidget) -> None:
+        super().__init__()
+        self._side = side
+        self._side_maximum = side.maximumWidth()
+        self._form = form
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(theme.SPACE_XL)
+        self._row.addLayout(form, 3)
+        self._row.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
+        # The narrowest is one above the other: the row never asks for both side by side.
+        self._row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def _side_width(self) -> int:
+        return self._side.minimumSizeHint().expandedTo(self._side.minimumSize()).width()
+
+    def minimumSizeHint(self) -> QSize:
+        width = max(self._form.minimumSize().width(), self._side_width())
+        return QSize(width, self._row.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        needed = self._form.minimumSize().width() + self._row.spacing() + self._side_width()
+        beside = event.size().width() >= needed
+        wanted = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != wanted:
+            self._row.setDirection(wanted)
+            # Below, the help spans the width: a narrower maximum would make the layout
+            # judge its wrapped height at the wrong width and cut its last lines off.
+            self._side.setMaximumWidth(self._side_maximum if beside else QWIDGETSIZE_MAX)
+        super().resizeEvent(event)

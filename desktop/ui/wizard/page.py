@@ -52,6 +52,7 @@ class StepPage(QWizardPage):
         self._loading = False
 
         self.title_label = theme.heading(tr(self.TITLE), 1.55)
+        self.title_label.setWordWrap(True)
         self.why_label = theme.muted(QLabel(tr(self.WHY)))
         self.why_label.setWordWrap(True)
         outer = QVBoxLayout(self)
@@ -60,9 +61,14 @@ class StepPage(QWizardPage):
         outer.addWidget(self.title_label)
         outer.addWidget(self.why_label)
         outer.addSpacing(theme.SPACE_XL - theme.SPACE_S)
-        self.body = QVBoxLayout()
+        # The fields scroll when they need more room than the window has (larger text,
+        # longer languages) instead of being squeezed until their messages are cut off.
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(theme.SPACE_L)
-        outer.addLayout(self.body, 1)
+        self.page_scroll = _scroll_area(content)
+        outer.addWidget(self.page_scroll, 1)
 
     # -- what subclasses implement ------------------------------------------
 
@@ -91,13 +97,7 @@ class StepPage(QWizardPage):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, theme.SPACE_M, theme.SPACE_M)
         column.setSpacing(theme.SPACE_L)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop of its own: it scrolls to whichever field has the focus.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(content)
+        scroll = _scroll_area(content)
         self.body.addWidget(scroll, 1)
         return column
 
@@ -194,6 +194,17 @@ class StepPage(QWizardPage):
         self._touched.add(key)
         self.refresh()
         emit(self.edited)
+
+
+def _scroll_area(content: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Not a Tab stop of its own: it scrolls to whichever field has the focus.
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(content)
+    return scroll
 
 
 class _Loading:

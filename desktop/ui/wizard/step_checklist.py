@@ -7,6 +7,7 @@ is never the only sign.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from desktop.ui import icons, theme
@@ -30,7 +31,8 @@ class StepChecklist(QListWidget):
         self.setObjectName("stepList")
         self.setAccessibleName(tr(TEXT_STEPS))
         self.setIconSize(QSize(18, 18))
-        self.setFixedWidth(200)
+        self.setFixedWidth(self._width_for_titles())
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -62,6 +64,17 @@ class StepChecklist(QListWidget):
             self._states[step] = state
             if step is current:
                 self.setCurrentItem(item)
+
+    def _width_for_titles(self) -> int:
+        """Wide enough for the longest step title in bold (German, Russian, larger text),
+        200 at least; a title beyond a third of the wizard is elided (the tooltip has it)."""
+        font = self.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        longest = max(metrics.horizontalAdvance(tr(title)) for title in STEP_TITLES.values())
+        # icon, the gaps beside it, the item's padding (theme: 7px 6px), the frame
+        needed = longest + self.iconSize().width() + 2 * 6 + 2 * 8 + 12
+        return max(200, min(needed, 340))
 
     def state_of(self, step: Step) -> str:
         """ "done", "current" or "todo" (for tests); "" for a step not in this case's list."""
