@@ -414,3 +414,11 @@ def test_show_and_copy_say_which_identifier(sample_window: MainWindow) -> None:
     serial.reveal_button.setChecked(True)
     assert serial.reveal_button.accessibleName() == "Hide Serial number"
     assert workspace.timeline.accessibleName() == "Timeline"
+
+
+def test_a_caption_is_said_without_its_shortcut_marker_or_colon() -> None:
+    assert spoken("&Serial number:") == "Serial number"
+    assert spoken("Account && billing") == "Account & billing"
+    assert spoken("<b>Case Dossier never asks</b> for your password.") == (
+        "Case Dossier never asks for your password."
+    )
