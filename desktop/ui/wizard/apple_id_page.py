@@ -8,6 +8,7 @@ from desktop import identifiers
 from desktop.model import Case, CaseType
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, current_language, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.page import StepPage
@@ -41,7 +42,7 @@ class AppleIdPage(StepPage):
         self.apple_id_edit = QLineEdit()
         self.apple_id_edit.setPlaceholderText(tr(TEXT_PLACEHOLDER))
         self.apple_id_edit.setMaxLength(200)
-        self.apple_id_edit.setMaximumWidth(420)
+        self.apple_id_edit.setMaximumWidth(text_px(420))
         form = self.make_form()
         self.message = self.add_field(
             form, tr(TEXT_FIELD), self.apple_id_edit, note=tr(TEXT_NOTE), check=self._check
@@ -65,7 +66,7 @@ class AppleIdPage(StepPage):
         self.password_note = text
         row.addWidget(lock)
         row.addWidget(text, 1)
-        box.setMaximumWidth(640)
+        box.setMaximumWidth(text_px(640))
         return box
 
     def _check(self) -> Check:

@@ -18,6 +18,7 @@ from desktop.model import Case, Charge
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import TEXT_CURRENCY, label_field, name_companion
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
@@ -65,12 +66,12 @@ class ChargeRow(QFrame):
         self.date_edit.unknown_box.hide()
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText("0.00")
-        self.amount_edit.setMaximumWidth(120)
+        self.amount_edit.setMaximumWidth(text_px(120))
         self.currency_combo = QComboBox()
         self.currency_combo.setEditable(True)
         self.currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.currency_combo.addItems(choices.COMMON_CURRENCIES)
-        self.currency_combo.setMaximumWidth(90)
+        self.currency_combo.setMaximumWidth(text_px(90))
         name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         self.item_edit = _line(TEXT_ITEM_PLACEHOLDER, 2000)
         self.report_edit = _line(TEXT_REPORT_PLACEHOLDER, 2000)

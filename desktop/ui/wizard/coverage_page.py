@@ -14,6 +14,7 @@ from desktop.reference import Program, programs
 from desktop.ui import theme
 from desktop.ui.choices import PLAN_LABELS
 from desktop.ui.i18n import N_, Plural, tr, tr_count
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.optional_date import OptionalDateEdit
@@ -66,13 +67,19 @@ class CoveragePage(StepPage):
         self.program_boxes: dict[str, QCheckBox] = {}
 
         self.plan_combo = CodeCombo([(k.value, tr(label)) for k, label in PLAN_LABELS.items()])
-        self.plan_combo.setMaximumWidth(420)
+        self.plan_combo.setMaximumWidth(text_px(420))
         self.start_edit = OptionalDateEdit()
         self.start_edit.unknown_box.hide()
         self.term_combo = QComboBox()
         for months, label in TERMS:
             self.term_combo.addItem(tr(label), months)
-        self.term_combo.setMaximumWidth(420)
+        self.term_combo.setMaximumWidth(text_px(420))
+        for combo in (self.plan_combo, self.term_combo):
+            # Narrower than the longest choice when the page has no room (the list shows it whole).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         plan_card = Card(tr(TEXT_PLAN))
         form = self.make_form()
         self.add_field(form, tr(TEXT_PLAN_KIND), self.plan_combo)

@@ -21,8 +21,10 @@ from desktop.ui import icons, theme
 from desktop.ui.choices import device_label
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import describe
 from desktop.ui.widgets.field_message import Check, FieldMessage, Level
+from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.masked_value import mask
 from desktop.ui.wizard.page import StepPage
 from desktop.wizard_flow import Step
@@ -64,8 +66,9 @@ class DevicePage(StepPage):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.kind_buttons: dict[DeviceKind, QToolButton] = {}
-        row = QHBoxLayout()
-        row.setSpacing(theme.SPACE_M + 2)
+        # Wraps to a second line rather than eliding the names (larger text, Russian).
+        kinds = QWidget()
+        row = FlowLayout(kinds, spacing=theme.SPACE_M + 2)
         for kind in DeviceKind:
             button = QToolButton()
             button.setObjectName("deviceChoice")
@@ -79,8 +82,7 @@ class DevicePage(StepPage):
             self.group.addButton(button)
             self.kind_buttons[kind] = button
             row.addWidget(button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.body.addWidget(kinds)
         kind_note = theme.muted(QLabel(tr(TEXT_KIND_NOTE)))
         kind_note.setWordWrap(True)
         self.body.addWidget(kind_note)
@@ -88,7 +90,7 @@ class DevicePage(StepPage):
 
         self.model_edit = QLineEdit()
         self.model_edit.setMaxLength(120)
-        self.model_edit.setMaximumWidth(420)
+        self.model_edit.setMaximumWidth(text_px(420))
         # Where to read the model name depends on the kind, so the note under the field follows it.
         self.model_note = theme.muted(QLabel())
         self.model_note.setWordWrap(True)

@@ -17,6 +17,7 @@ from desktop.model import Case, DeviceKind
 from desktop.ui import theme
 from desktop.ui.choices import HAS_IMEI, SERIAL_REQUIRED, device_label
 from desktop.ui.i18n import N_, current_language, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.help_box import WhereToFind
 from desktop.ui.wizard.identifier_checks import as_message, normalized
@@ -83,8 +84,8 @@ class IdentifiersPage(StepPage):
         self.form.addRow("", keychain)
 
         self.help = WhereToFind()
-        self.help.setMinimumWidth(250)
-        self.help.setMaximumWidth(320)
+        self.help.setMinimumWidth(text_px(250))
+        self.help.setMaximumWidth(text_px(320))
         row = _BesideOrBelow(self.form, self.help)
         self.body.addWidget(row)
         self.body.addStretch(1)
@@ -98,7 +99,7 @@ class IdentifiersPage(StepPage):
         edit = QLineEdit()
         edit.setPlaceholderText(tr(placeholder))
         edit.setMaxLength(max_length + 8)  # room for spaces and dashes as printed on boxes
-        edit.setMaximumWidth(360)
+        edit.setMaximumWidth(text_px(360))
         return edit
 
     def serial_required(self) -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, 
 from desktop.model import Case
 from desktop.ui import choices
 from desktop.ui.i18n import N_, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.page import StepPage
@@ -63,8 +64,8 @@ class OwnerPage(StepPage):
             self.country_combo,
             self.time_zone_combo,
         ):
-            widget.setMaximumWidth(420)
-        self.language_combo.setMaximumWidth(200)
+            widget.setMaximumWidth(text_px(420))
+        self.language_combo.setMaximumWidth(text_px(200))
 
         form = self.make_form()
         self.name_message = self.add_field(

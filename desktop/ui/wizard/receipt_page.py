@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from desktop.model import AttachmentRole, Case
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import TEXT_CURRENCY, name_companion
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
@@ -55,7 +56,7 @@ class ReceiptPage(StepPage):
         self.order_edit.setPlaceholderText(tr(TEXT_ORDER_PLACEHOLDER))
         self.price_edit = QLineEdit()
         self.price_edit.setPlaceholderText(tr(TEXT_PRICE_PLACEHOLDER))
-        self.price_edit.setMaximumWidth(160)
+        self.price_edit.setMaximumWidth(text_px(160))
         self.currency_combo = QComboBox()
         self.currency_combo.setEditable(True)
         self.currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -63,7 +64,7 @@ class ReceiptPage(StepPage):
         self.currency_combo.setValidator(
             QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self.currency_combo)
         )
-        self.currency_combo.setMaximumWidth(100)
+        self.currency_combo.setMaximumWidth(text_px(100))
         self.currency_combo.setCurrentText("")
         name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         price_row = QWidget()
@@ -77,7 +78,7 @@ class ReceiptPage(StepPage):
             AttachmentRole.RECEIPT, tr(TEXT_ADD), tr(TEXT_DIALOG), tr(TEXT_FILTER)
         )
         for widget in (self.seller_edit, self.country_combo, self.order_edit, self.receipts):
-            widget.setMaximumWidth(420)
+            widget.setMaximumWidth(text_px(420))
 
         form = self.make_form()
         self.add_field(form, tr(TEXT_DATE), self.date_edit, note=tr(TEXT_DATE_NOTE))

@@ -20,6 +20,7 @@ from desktop.model import Case
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.review_items import ReviewItem, review_items
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.card import Card
 from desktop.ui.wizard.check_coverage import CheckCoverage
 from desktop.ui.wizard.coverage_summary import CoverageSummary
@@ -144,7 +145,7 @@ class ReviewPage(StepPage):
             row = QHBoxLayout(box)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(theme.SPACE_M + 4)
-            label.setMinimumWidth(130)
+            label.setMinimumWidth(text_px(130))
             row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(detail, 1)
             return box

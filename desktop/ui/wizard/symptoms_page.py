@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from desktop.model import AttachmentRole, Case
 from desktop.ui import choices
 from desktop.ui.i18n import N_, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.optional_date import OptionalDateEdit
 from desktop.ui.wizard.attachment_list import AttachmentList
 from desktop.ui.wizard.page import StepPage
@@ -61,7 +62,7 @@ class SymptomsPage(StepPage):
         self.frequency_combo.addItems([tr(text) for text in choices.FREQUENCIES])
         self.frequency_combo.setCurrentText("")
         self.frequency_combo.lineEdit().setPlaceholderText(tr(TEXT_FREQUENCY_PLACEHOLDER))
-        self.frequency_combo.setMaximumWidth(300)
+        self.frequency_combo.setMaximumWidth(text_px(300))
         self.tried_edit = _text_box(2, tr(TEXT_TRIED_PLACEHOLDER))
         self.errors_edit = QLineEdit()
         self.errors_edit.setPlaceholderText(tr(TEXT_ERRORS_PLACEHOLDER))
