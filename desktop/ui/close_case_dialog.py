@@ -28,7 +28,12 @@ from desktop.model import Case, Closure, Resolution
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import RESOLUTION_LABELS
 from desktop.ui.i18n import N_, current_language, tr
-from desktop.ui.widgets.accessible import TEXT_CURRENCY, caption, name_companion
+from desktop.ui.widgets.accessible import (
+    TEXT_CURRENCY,
+    caption,
+    mnemonics_when_shown,
+    name_companion,
+)
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.wizard.identifier_checks import as_message, normalized
 from desktop.ui.wizard.money import format_price, parse_price
@@ -201,6 +206,7 @@ class CloseCaseDialog(QDialog):
         for button in self.outcome_buttons.values():
             button.toggled.connect(self._update)
         self._update()
+        mnemonics_when_shown(self)  # Alt+letter on each caption, in this window's letters
 
     def resolution(self) -> Resolution:
         return next(r for r, b in self.outcome_buttons.items() if b.isChecked())

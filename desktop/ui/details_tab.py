@@ -44,7 +44,7 @@ from desktop.ui.field_binding import (
 )
 from desktop.ui.i18n import N_, current_language, tr, tr_count
 from desktop.ui.program_checks import ProgramChecks
-from desktop.ui.widgets.accessible import label_field
+from desktop.ui.widgets.accessible import label_field, mnemonics_when_shown
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
@@ -159,6 +159,7 @@ class DetailsTab(QScrollArea):
         self._build_history()
         self._column.addStretch(1)
         self.setWidget(content)
+        mnemonics_when_shown(self)  # Alt+letter on each caption, in this window's letters
 
     # -- building ------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.sealed import MIN_PASSPHRASE
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, Plural, tr, tr_count
-from desktop.ui.widgets.accessible import caption
+from desktop.ui.widgets.accessible import caption, mnemonics_when_shown
 
 TEXT_NEW_TITLE = N_("Keep secrets in an encrypted file")
 TEXT_NEW_HEADING = N_("Choose a passphrase for your secrets file")
@@ -140,6 +140,7 @@ class PassphraseDialog(QDialog):
         self.passphrase_edit.textChanged.connect(self._check)
         self.repeat_edit.textChanged.connect(self._check)
         self._check()
+        mnemonics_when_shown(self)  # Alt+letter on each caption, in this window's letters
 
     def passphrase(self) -> str:
         return self.passphrase_edit.text()

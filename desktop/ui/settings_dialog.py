@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import choices, i18n, icons, preferences, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.vault_banner import TEXT_USE_FILE, is_file_vault, vault_status_text
-from desktop.ui.widgets.accessible import caption
+from desktop.ui.widgets.accessible import caption, mnemonics_when_shown
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.vault import Vault, VaultState
@@ -194,6 +194,7 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(600)
+        mnemonics_when_shown(self)  # Alt+letter on each caption, in this window's letters
 
     def show_vault(self, vault: Vault | None) -> None:
         self._vault = vault

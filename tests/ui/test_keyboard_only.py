@@ -8,6 +8,7 @@ only read, to check where the focus is and what was saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.casebook import CaseBook
@@ -66,6 +67,18 @@ def tab_to(
         path.append(describe(focus()))
         press(Key.Key_Backtab if back else Key.Key_Tab)
     raise AssertionError(f"Tab never reached the target; the focus went through: {path}")
+
+
+def mnemonic_of(field: QWidget) -> Key:
+    """The Alt+letter key of the caption whose buddy `field` is (read, as a user reads
+    the underlined letter)."""
+    window = field.window()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is field and label.isVisible():
+            match = re.search(r"&([A-Za-z])", label.text())
+            assert match, f"the caption {label.text()!r} has no shortcut"
+            return Key(ord(match.group(1).upper()))
+    raise AssertionError(f"no caption for {describe(field)}")
 
 
 TITLE = "Screen flickers after update"
@@ -130,6 +143,11 @@ def fill_hardware_case(wizard: CaseWizard) -> None:
     write(NAME)
     assert tab_to(owner.country_combo) == 4  # email, phone, address, country: top to bottom
     write("Germany")  # a closed list: typing the start of a name chooses it
+    # A caption's Alt+letter jumps to its field (the letter is chosen as the page is shown).
+    press(mnemonic_of(owner.phone_edit), Mod.AltModifier)
+    assert focus() is owner.phone_edit
+    press(mnemonic_of(owner.country_combo), Mod.AltModifier)
+    assert focus() is owner.country_combo
     assert tab_to(owner.time_zone_combo) == 1
     press(Key.Key_A, Mod.ControlModifier)
     write("Europe/Berlin")

@@ -32,7 +32,7 @@ from desktop.letters import Letter, customer_relations_letter, executive_letter,
 from desktop.model import Case, CaseType
 from desktop.ui import dialogs, icons, theme
 from desktop.ui.i18n import N_, tr
-from desktop.ui.widgets.accessible import label_field
+from desktop.ui.widgets.accessible import label_field, mnemonics_when_shown
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 
 KINDS = ("executive", "customer_relations")
@@ -192,6 +192,7 @@ class LetterDialog(QDialog):
         self.redraft(confirm=False)
         if dossier_path is None:
             self.dossier_button.setToolTip(tr(TEXT_NO_DOSSIER))
+        mnemonics_when_shown(self)  # Alt+letter on each caption, in this window's letters
 
     # -- the draft ---------------------------------------------------------------------------
 

@@ -36,7 +36,13 @@ from desktop.ui.timeline import checks
 from desktop.ui.timeline.contact_files import ContactFiles
 from desktop.ui.timeline.fields import DueDateEdit, date_edit, time_zone_combo
 from desktop.ui.timeline.when import noted_time
-from desktop.ui.widgets.accessible import TEXT_CURRENCY, TEXT_TIME, label_field, name_companion
+from desktop.ui.widgets.accessible import (
+    TEXT_CURRENCY,
+    TEXT_TIME,
+    label_field,
+    mnemonics_when_shown,
+    name_companion,
+)
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import Check, FieldMessage
 from desktop.ui.wizard.money import format_price, parse_price
@@ -210,6 +216,8 @@ class EntryForm(QWidget):
             self.files.changed,
         ):
             signal.connect(self._on_edit)
+        # In the window it is shown in (Timeline tab or Log a call), after its menus took theirs.
+        mnemonics_when_shown(self)
 
     # -- building -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from desktop.ui.i18n import N_
@@ -78,3 +79,74 @@ def name_companion(field: QWidget, name: str, description: str = "") -> QWidget:
         field.setAccessibleDescription(spoken_description(description))
     field.setProperty(SHARES_CAPTION, True)
     return field
+
+
+def assign_mnemonics(root: QWidget, reserved: str = "") -> None:
+    """Give each caption with a buddy under `root` an Alt+letter shortcut to its field.
+
+    The letters are chosen when the window is built, not written into the texts, so
+    translators keep plain captions and every language gets shortcuts of its own
+    letters. Letters already taken in the window (menus, buttons, `reserved`) are
+    left alone; a caption whose text has no free letter (or no Latin letter at all)
+    simply gets none. Captions already holding a shortcut keep it.
+    """
+    window = root.window()
+    layout = root.layout()
+    if layout is not None:
+        layout.activate()  # positions, so that letters go top to bottom
+    taken = {char.lower() for char in reserved}
+    for widget in window.findChildren(QWidget):
+        text = getattr(widget, "text", None)
+        if callable(text) and isinstance(value := text(), str) and widget.isVisibleTo(window):
+            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", value))
+    menu_bar = getattr(window, "menuBar", None)
+    if callable(menu_bar):
+        for action in menu_bar().actions():
+            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", action.text()))
+    captions = [
+        label
+        for label in root.findChildren(QLabel)
+        if label.buddy() is not None
+        and label.isVisibleTo(root)
+        and "&" not in label.text()
+        and label.textFormat() != Qt.TextFormat.RichText
+    ]
+    captions.sort(
+        key=lambda label: (label.mapTo(root, QPoint(0, 0)).y(), label.mapTo(root, QPoint(0, 0)).x())
+    )
+    for label in captions:
+        text = label.text()
+        index = _free_letter(text, taken)
+        if index < 0:
+            continue
+        taken.add(text[index].lower())
+        label.setText(f"{text[:index]}&{text[index:]}")
+
+
+def _free_letter(text: str, taken: set[str]) -> int:
+    """Where to put the shortcut: a free word-initial letter first, else any free letter."""
+    starts = [m.start() for m in re.finditer(r"\b[A-Za-z]", text)]
+    others = [i for i, char in enumerate(text) if char.isascii() and char.isalpha()]
+    for index in [*starts, *others]:
+        if text[index].lower() not in taken:
+            return index
+    return -1
+
+
+class _MnemonicsOnShow(QObject):
+    """Assigns the shortcuts once `widget` is first shown, inside its real window (whose
+    menus and buttons have taken their letters by then)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show:
+            self._widget.removeEventFilter(self)
+            assign_mnemonics(self._widget)
+        return False
+
+
+def mnemonics_when_shown(widget: QWidget) -> None:
+    widget.installEventFilter(_MnemonicsOnShow(widget))

@@ -22,6 +22,7 @@ from desktop.store import StoreError
 from desktop.ui import dialogs, icons
 from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import assign_mnemonics
 from desktop.ui.wizard.apple_id_page import AppleIdPage
 from desktop.ui.wizard.case_type_page import CaseTypePage
 from desktop.ui.wizard.charges_page import ChargesPage
@@ -160,7 +161,13 @@ class CaseWizard(QWizard):
         self._update_checklist()
         # A page that builds its content on entry (Review) shows it only once the event
         # loop runs, after QWizard looked for a widget to focus: check again then.
-        QTimer.singleShot(0, self._keep_focus_on_page)
+        QTimer.singleShot(0, self, self._after_page_shown)
+
+    def _after_page_shown(self) -> None:
+        page = self.currentPage()
+        if page is not None:
+            assign_mnemonics(page)  # captions reset on entry (serial's) get theirs again
+        self._keep_focus_on_page()
 
     def _keep_focus_on_page(self) -> None:
         """Keyboard and screen-reader users must never be left with the focus nowhere."""
