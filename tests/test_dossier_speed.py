@@ -126,3 +126,62 @@ def test_reportlab_measures_text_with_its_c_accelerator() -> None:
 
     assert "instanceStringWidthTTF" in rl_accel._c_funcs
     assert "fp_str" in rl_accel._c_funcs
+
+
+def _placed_text(flowables: list[object], width: float) -> list[tuple[str, float, float]]:
+    """Each piece of text drawn, with where it starts on the page (x, y)."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 800))
+    y = 780.0
+    for flowable in flowables:
+        _, height = flowable.wrapOn(canvas, width, 700)  # type: ignore[attr-defined]
+        y -= height
+        flowable.drawOn(canvas, 20, y)  # type: ignore[attr-defined]
+        y -= 5
+    canvas.save()
+    placed: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            placed.append((text.strip(), round(x, 3), round(y, 3)))
+
+    PdfReader(buffer).pages[0].extract_text(visitor_text=visit)
+    return placed
+
+
+def test_short_lines_are_drawn_where_a_paragraph_draws_them() -> None:
+    from desktop.dossier.flowables import Lines, Para
+    from desktop.dossier.text import markup
+
+    styles = layout.make_styles()
+    cases = [
+        ("20 Nov 2026\n09:30\nUTC+01:00", styles.regular, styles.cell, False),
+        ("No answer", styles.bold, styles.cell_bold, False),
+        ("Call  back \nDue 1 Jan 2026", styles.regular, styles.cell, False),
+        ("Apple 支持 call", styles.regular, styles.cell, False),  # a fallback face mid-line
+        ("Bold label", styles.bold, styles.cell, True),  # another weight than the style's
+        ("", styles.regular, styles.cell, False),
+        (
+            "A note long enough that it has to wrap in a narrow column",
+            styles.regular,
+            styles.body,
+            False,
+        ),
+    ]
+    for width in (60.0, 160.0):
+        lines = [
+            Lines.of_text(text, fonts, style, tag_all=tag) for text, fonts, style, tag in cases
+        ]
+        paras = [Para(markup(text, fonts, tag_all=tag), style) for text, fonts, style, tag in cases]
+        for light, para in zip(lines, paras, strict=True):
+            assert light.wrap(width, 700) == para.wrap(width, 700)
+        assert _placed_text(lines, width) == _placed_text(paras, width)
+        # The short cells are drawn by Lines itself, the wrapping note by a Paragraph.
+        assert lines[0]._whole and lines[1]._whole and not lines[-1]._whole

@@ -17,7 +17,13 @@ from desktop.dossier import layout
 from desktop.dossier.bidi_paragraph import BidiPara
 from desktop.dossier.direction import has_rtl
 from desktop.dossier.exhibits import Exhibit
-from desktop.dossier.flowables import MarkedParagraph, Para, RuledHeading, SplittingTable
+from desktop.dossier.flowables import (
+    Lines,
+    MarkedParagraph,
+    Para,
+    RuledHeading,
+    SplittingTable,
+)
 from desktop.dossier.formats import Formats
 from desktop.dossier.strings import DossierStrings
 from desktop.dossier.text import clean, is_blank, markup, one_line
@@ -60,7 +66,8 @@ class Context:
         fonts = self.styles.bold if bold else self.styles.regular
         if has_rtl(text):  # broken into lines before reordering (bidi_paragraph.py)
             return BidiPara(text, fonts, style)
-        return Para(markup(text, fonts), style)
+        # Short lines drawn as they are, a Paragraph when they wrap (flowables.Lines).
+        return Lines.of_text(text, fonts, style)
 
     def rich(self, parts: Sequence[tuple[str, bool]], style: Any) -> Any:
         """One paragraph of (text, bold) pieces."""

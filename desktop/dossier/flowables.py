@@ -7,9 +7,12 @@ of the page being drawn; the canvas acts on it once the page count is known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -21,6 +24,9 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from desktop.dossier import layout
+from desktop.dossier.direction import has_rtl
+from desktop.dossier.fonts import FontChain
+from desktop.dossier.text import clean, markup
 
 
 def _absolute_top(canvas: Any, height: float) -> float:
@@ -333,3 +339,126 @@ class Document(SimpleDocTemplate):  # type: ignore[misc]
             if isinstance(flowable, Later):
                 flowables[index : index + 1] = flowable.make()
                 break
+
+
+# Whitespace reportlab treats otherwise than a plain space, and the soft hyphen.
+_SPECIAL_SPACE = re.compile(r"[^\S ]|[\xa0\xad]")
+
+Segment = tuple[str, FontChain, bool]  # text, its font chain, its primary face named
+
+
+class Lines(Flowable):  # type: ignore[misc]
+    """Short text drawn line by line as given, when every line fits its width.
+
+    Most table cells (a date and a time, an outcome, a next step, a contact's
+    channel and team) hold a few short lines that never wrap. A Paragraph
+    parses its markup, breaks its lines and sets them word by word; here each
+    line's font runs are measured once and drawn where the Paragraph would
+    have drawn them (baselines `fontSize` below the top, then `leading` apart,
+    runs one after another). When a line does not fit, or the text has what
+    only a Paragraph handles (right-to-left text, special spaces, empty lines),
+    the Paragraph made from the same markup takes over: same result either way.
+    """
+
+    MARGIN = 0.01  # points: a line this close to the width is left to the Paragraph
+
+    def __init__(self, lines: list[list[Segment]], style: Any) -> None:
+        super().__init__()
+        self.style = style
+        self._source = lines
+        self._para: Any = None
+        self._runs = self._measure(lines, style)
+        self._whole = False  # the last wrap found every line fitting
+
+    @classmethod
+    def of_text(cls, text: str, fonts: FontChain, style: Any, *, tag_all: bool = False) -> Any:
+        return cls([[(line, fonts, tag_all)] for line in clean(text).split("\n")], style)
+
+    @staticmethod
+    def _measure(lines: list[list[Segment]], style: Any) -> list[list[tuple[str, str]]] | None:
+        plain = (
+            style.alignment == TA_LEFT
+            and not style.wordWrap
+            and not (style.leftIndent or style.rightIndent or style.firstLineIndent)
+            and not getattr(style, "bulletText", None)
+            and not style.backColor
+            and not style.borderWidth
+            and len(lines) <= 12
+        )
+        texts = ["".join(text for text, _, _ in line) for line in lines]
+        if texts == [""]:
+            return []  # no text: a Paragraph of no height
+        if not plain or any(
+            not text.strip(" ") or len(text) > 300 or _SPECIAL_SPACE.search(text) or has_rtl(text)
+            for text in texts
+        ):
+            return None
+        runs: list[list[tuple[str, str]]] = []
+        for line in lines:
+            drawn: list[tuple[str, str]] = []
+            for text, fonts, tag_all in line:
+                # A Paragraph sets words one space apart, without the line's edge spaces.
+                words = " ".join(word for word in text.split(" ") if word)
+                for name, run in fonts.runs(words):
+                    drawn.append((name if tag_all or name != fonts.primary else "", run))
+            runs.append(drawn)
+        return runs
+
+    def _paragraph(self) -> Any:
+        if self._para is None:
+            body = "<br/>".join(
+                "".join(markup(text, fonts, tag_all=tag_all) for text, fonts, tag_all in line)
+                for line in self._source
+            )
+            self._para = Para(body, self.style)
+        return self._para
+
+    def _fits(self, width: float) -> bool:
+        runs = self._runs
+        if runs is None:
+            return False
+        size, own = self.style.fontSize, self.style.fontName
+        limit = width - self.MARGIN
+        for line in runs:
+            used = 0.0
+            for name, run in line:
+                used += stringWidth(run, name or own, size)
+            if used > limit:
+                return False
+        return True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._whole = self._fits(availWidth)
+        if self._whole:
+            assert self._runs is not None
+            self.width, self.height = availWidth, len(self._runs) * self.style.leading
+        else:
+            self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = self._paragraph().split(availWidth, availHeight)
+        return parts
+
+    def draw(self) -> None:
+        if not self._whole:
+            self._paragraph().drawOn(self.canv, 0, 0)
+            return
+        assert self._runs is not None
+        style, canvas = self.style, self.canv
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        # One text object, each line ended by a move to the next (as a Paragraph
+        # writes it: text extraction then finds the same lines).
+        text = canvas.beginText(0, self.height - style.fontSize)
+        for line in self._runs:
+            for index, (name, run) in enumerate(line):
+                text.setFont(name or style.fontName, style.fontSize, style.leading)
+                if index < len(line) - 1:
+                    text.textOut(run)
+                else:
+                    text.textLine(run)
+            if not line:
+                text.textLine("")
+        canvas.drawText(text)
+        canvas.restoreState()
