@@ -10,6 +10,7 @@ buttons with only an icon need a name and a tooltip.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from itertools import pairwise
@@ -422,3 +423,29 @@ def test_a_caption_is_said_without_its_shortcut_marker_or_colon() -> None:
     assert spoken("<b>Case Dossier never asks</b> for your password.") == (
         "Case Dossier never asks for your password."
     )
+
+
+def test_captions_get_distinct_shortcuts_around_the_menus(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QMainWindow
+
+    from desktop.ui.widgets.accessible import assign_mnemonics
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&File")
+    window.menuBar().addMenu("&Case")
+    body = QWidget()
+    form = QFormLayout(body)
+    texts = ["Full name", "Case number", "Country", "Fixed &price", "名称"]
+    captions = [QLabel(text) for text in texts]
+    for label in captions:
+        edit = QLineEdit()
+        label.setBuddy(edit)
+        form.addRow(label, edit)
+    window.setCentralWidget(body)
+    assign_mnemonics(body)
+    shown = [label.text() for label in captions]
+    # F and C belong to the menus; "Fixed &price" keeps its own; Chinese has no Latin letter.
+    assert shown == ["Full &name", "C&ase number", "C&ountry", "Fixed &price", "名称"]
+    letters = [re.search(r"&(.)", text).group(1).lower() for text in shown[:4]]  # type: ignore[union-attr]
+    assert len(set(letters)) == 4
