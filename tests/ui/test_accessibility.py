@@ -449,3 +449,13 @@ def test_captions_get_distinct_shortcuts_around_the_menus(qtbot: QtBot) -> None:
     assert shown == ["Full &name", "C&ase number", "C&ountry", "Fixed &price", "名称"]
     letters = [re.search(r"&(.)", text).group(1).lower() for text in shown[:4]]  # type: ignore[union-attr]
     assert len(set(letters)) == 4
+
+
+def test_the_serial_is_named_as_its_caption_reads(qtbot: QtBot, casebook: CaseBook) -> None:
+    case = Case()
+    case.device.kind = DeviceKind.AIRPODS  # the serial is optional for AirPods
+    wizard = CaseWizard(casebook, case)
+    qtbot.addWidget(wizard)
+    ids = wizard.pages[Step.IDENTIFIERS]
+    ids.enter(wizard.case)
+    assert ids.serial_edit.accessibleName() == "Serial number (if you have it)"  # type: ignore[attr-defined]

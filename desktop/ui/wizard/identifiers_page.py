@@ -18,6 +18,7 @@ from desktop.ui import theme
 from desktop.ui.choices import HAS_IMEI, SERIAL_REQUIRED, device_label
 from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.text_metrics import text_px
+from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, Level
 from desktop.ui.wizard.help_box import WhereToFind
 from desktop.ui.wizard.identifier_checks import as_message, normalized
@@ -135,6 +136,7 @@ class IdentifiersPage(StepPage):
         caption = self.form.labelForField(self.serial_edit.parentWidget())
         if isinstance(caption, QLabel):
             caption.setText(tr(TEXT_SERIAL if self.serial_required() else TEXT_SERIAL_OPTIONAL))
+            label_field(caption, self.serial_edit)  # the name a screen reader says follows it
         self.help.show_for(self._kind)
 
     def load(self, case: Case) -> None:
