@@ -96,9 +96,9 @@ def assign_mnemonics(root: QWidget, reserved: str = "") -> None:
         layout.activate()  # positions, so that letters go top to bottom
     taken = {char.lower() for char in reserved}
     for widget in window.findChildren(QWidget):
-        text = getattr(widget, "text", None)
-        if callable(text) and isinstance(value := text(), str) and widget.isVisibleTo(window):
-            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", value))
+        # Captions and buttons hold shortcuts; what is typed into a field does not.
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisibleTo(window):
+            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", widget.text()))
     menu_bar = getattr(window, "menuBar", None)
     if callable(menu_bar):
         for action in menu_bar().actions():
