@@ -123,7 +123,7 @@ class ContactPanel(QWidget):
                 f'<a href="{html.escape(url)}">{html.escape(purpose)}</a>' for purpose, url in links
             )
         )
-        self.scam_text.setText(book.scam_warning)
+        self.scam_text.setText(book.scam_warning_in(language))  # the UI language, like the rest
 
     @property
     def scam_text(self) -> QLabel:
