@@ -87,8 +87,8 @@ def assign_mnemonics(root: QWidget, reserved: str = "") -> None:
     The letters are chosen when the window is built, not written into the texts, so
     translators keep plain captions and every language gets shortcuts of its own
     letters. Letters already taken in the window (menus, buttons, `reserved`) are
-    left alone; a caption whose text has no free letter (or no Latin letter at all)
-    simply gets none. Captions already holding a shortcut keep it.
+    left alone; a caption whose text has no free letter (or is in Chinese, which has
+    no letter keys) simply gets none. Captions already holding a shortcut keep it.
     """
     window = root.window()
     layout = root.layout()
@@ -98,11 +98,11 @@ def assign_mnemonics(root: QWidget, reserved: str = "") -> None:
     for widget in window.findChildren(QWidget):
         # Captions and buttons hold shortcuts; what is typed into a field does not.
         if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisibleTo(window):
-            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", widget.text()))
+            taken.update(match.lower() for match in re.findall(r"&(\w)", widget.text()))
     menu_bar = getattr(window, "menuBar", None)
     if callable(menu_bar):
         for action in menu_bar().actions():
-            taken.update(match.lower() for match in re.findall(r"&([A-Za-z])", action.text()))
+            taken.update(match.lower() for match in re.findall(r"&(\w)", action.text()))
     captions = [
         label
         for label in root.findChildren(QLabel)
@@ -124,9 +124,15 @@ def assign_mnemonics(root: QWidget, reserved: str = "") -> None:
 
 
 def _free_letter(text: str, taken: set[str]) -> int:
-    """Where to put the shortcut: a free word-initial letter first, else any free letter."""
-    starts = [m.start() for m in re.finditer(r"\b[A-Za-z]", text)]
-    others = [i for i, char in enumerate(text) if char.isascii() and char.isalpha()]
+    """Where to put the shortcut: a free word-initial letter first, else any free letter.
+    Only letters of a script with capitals (Latin, Cyrillic, Greek…): a keyboard has
+    those as keys; Chinese characters are typed through an input method."""
+
+    def keyed(char: str) -> bool:
+        return char.isalpha() and char.lower() != char.upper()
+
+    starts = [m.start() for m in re.finditer(r"\b\w", text) if keyed(text[m.start()])]
+    others = [i for i, char in enumerate(text) if keyed(char)]
     for index in [*starts, *others]:
         if text[index].lower() not in taken:
             return index
