@@ -199,8 +199,8 @@ def pseudo_localize(text: str) -> str:
     match = _PSEUDO_EDGES.match(text)
     assert match is not None  # the pattern matches any text
     before, core, after = match.groups()
-    if not core:  # only tags and whitespace: nothing a reader sees to mark
-        return text
+    if not any(char.isalpha() for char in _PSEUDO_KEEP.sub("", core)):
+        return text  # punctuation that joins texts ("; ", " · "): no words to check
     parts: list[str] = []
     visible = 0
     position = 0

@@ -77,6 +77,8 @@ def test_edges_whitespace_and_newlines_stay_outside_the_markers() -> None:
     assert pseudo_localize("") == ""
     assert pseudo_localize(" \n") == " \n"
     assert pseudo_localize("<br>") == "<br>"
+    assert pseudo_localize("; ") == "; "  # glue between texts: nothing to read
+    assert pseudo_localize("{a} · {b}") == "{a} · {b}"
 
 
 def test_file_patterns_and_printf_placeholders_survive() -> None:
