@@ -385,6 +385,7 @@ class Lines(Flowable):  # type: ignore[misc]
             and not style.borderWidth
             and len(lines) <= 12
         )
+        lines = [[(clean(text), fonts, tag) for text, fonts, tag in line] for line in lines]
         texts = ["".join(text for text, _, _ in line) for line in lines]
         if texts == [""]:
             return []  # no text: a Paragraph of no height

@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak
 
 from desktop.coverage import Layer, LayerState
 from desktop.dossier.blocks import Context, spacer
-from desktop.dossier.flowables import Para
+from desktop.dossier.flowables import Lines, Para
 from desktop.dossier.text import clean, is_blank, markup, one_line
 from desktop.model import CaseType, ContactEntry, PlanKind
 
@@ -222,18 +222,17 @@ def when_text(ctx: Context, entry: ContactEntry) -> str:
 def contact_cell(ctx: Context, entry: ContactEntry) -> Any:
     """Channel (bold), team, person, advisor ID, case number and CS code, one per line."""
     s, st = ctx.strings, ctx.styles
-    lines = [markup(s.channel(entry.channel), st.bold, tag_all=True)]
-    lines.append(markup(s.tier(entry.tier), st.regular))
+    lines = [[(s.channel(entry.channel), st.bold, True)], [(s.tier(entry.tier), st.regular, False)]]
     if not is_blank(entry.who):
-        lines.append(markup(entry.who.strip(), st.regular))
+        lines.append([(entry.who.strip(), st.regular, False)])
     if not is_blank(entry.advisor_id):
-        lines.append(markup(s.advisor_id_line.format(id=one_line(entry.advisor_id)), st.regular))
+        lines.append([(s.advisor_id_line.format(id=one_line(entry.advisor_id)), st.regular, False)])
     if not is_blank(entry.case_number):
         number = s.case_number_line.format(number=one_line(entry.case_number))
-        lines.append(markup(number, st.regular))
+        lines.append([(number, st.regular, False)])
     if not is_blank(entry.cs_code):
-        lines.append(markup(cs_code_line(ctx, entry), st.bold, tag_all=True))
-    return Para("<br/>".join(lines), st.cell)
+        lines.append([(cs_code_line(ctx, entry), st.bold, True)])
+    return Lines(lines, st.cell)  # a Paragraph of the same lines when one wraps
 
 
 def cs_code_line(ctx: Context, entry: ContactEntry) -> str:
