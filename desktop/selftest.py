@@ -160,16 +160,47 @@ def check_sample() -> Outcome:
     )
 
 
+# The Kurinto files every installation needs. The others (SC bold, JP, KR) are used when
+# present; the packaged app leaves them out (packaging/README.md, "Size").
+REQUIRED_FONT_FILES = ("KurintoSans-Rg.ttf", "KurintoSans-Bd.ttf", "KurintoSansSC-Rg.ttf")
+# A letter of each script the dossier must print, regular and bold, without boxes.
+SCRIPT_SAMPLES = {
+    "Latin": "Aé",
+    "Cyrillic": "Жё",
+    "Greek": "Ωέ",
+    "Arabic": "م",
+    "Japanese kana": "ひカ",
+    "simplified Chinese": "张检",
+    "traditional Chinese": "張檢",
+    "emoji": "\U0001f600",
+}
+
+
 def check_fonts() -> Outcome:
-    from desktop.dossier.fonts import KURINTO_FAMILIES, Weight, kurinto_dir
+    from desktop.dossier.fonts import KURINTO_FAMILIES, Weight, chain, face_file, kurinto_dir
 
     folder = kurinto_dir()
-    expected = [f"{family}-{w.value}.ttf" for family in KURINTO_FAMILIES for w in Weight]
-    missing = [name for name in expected if not (folder / name).is_file()]
+    missing = [name for name in REQUIRED_FONT_FILES if face_file(folder / name) is None]
     if missing:
         raise CheckFailed(f"missing from {folder}: {', '.join(missing)}")
-    size = sum((folder / name).stat().st_size for name in expected)
-    return Outcome("OK", f"{len(expected)} Kurinto files ({size / 1e6:.0f} MB) in {folder}")
+    for weight in Weight:
+        fonts = chain(weight)
+        boxed = [
+            script
+            for script, letters in SCRIPT_SAMPLES.items()
+            if any(fonts.face_for(letter) is None for letter in letters)
+        ]
+        if boxed:
+            raise CheckFailed(f"no {weight.name.lower()} face for {', '.join(boxed)}")
+    names = [f"{family}-{w.value}.ttf" for family in KURINTO_FAMILIES for w in Weight]
+    files = {name: face_file(folder / name) for name in names}
+    present = [name for name, path in files.items() if path is not None]
+    size = sum(path.stat().st_size for path in files.values() if path is not None)
+    detail = f"{len(present)} Kurinto files ({size / 1e6:.0f} MB) in {folder}"
+    if len(present) < len(names):
+        absent = ", ".join(name.removesuffix(".ttf") for name in names if name not in present)
+        detail += f"; not installed: {absent}"
+    return Outcome("OK", detail)
 
 
 def _font_dicts(resources: Any, depth: int = 0) -> Iterator[Any]:
