@@ -43,6 +43,9 @@ class Colours(NamedTuple):
     banner_fg: str
     banner_border: str
     high_contrast: bool = False
+    # Frames drawn around text fields, where the platform's are too faint to see ("" keeps
+    # the platform's): in the dark scheme, and in high contrast.
+    input_frame: str = ""
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -100,6 +103,7 @@ def colours(palette: QPalette | None = None) -> Colours:
                 banner_fg=text,
                 banner_border="#ffe14d",
                 high_contrast=True,
+                input_frame=text,
             )
         return Colours(
             accent="#00007a",
@@ -115,6 +119,7 @@ def colours(palette: QPalette | None = None) -> Colours:
             banner_fg=text,
             banner_border=text,
             high_contrast=True,
+            input_frame=text,
         )
     if is_dark(palette):
         return Colours(
@@ -130,6 +135,7 @@ def colours(palette: QPalette | None = None) -> Colours:
             banner_bg="#4a3a12",
             banner_fg="#fbecc8",
             banner_border="#8a6a1f",
+            input_frame="#7d838c",  # 3:1 and more against the window and the field
         )
     return Colours(
         accent=ACCENT,
@@ -343,6 +349,7 @@ def style_sheet(c: Colours) -> str:
     }}
     QTabWidget#caseTabs QTabBar::tab:hover:!selected {{ border-bottom: 2px solid {c.border}; }}
     {focus_style(c)}
+    {input_frames(c) if c.input_frame else ""}
     {high_contrast_style(c) if c.high_contrast else ""}
     """
 
@@ -371,19 +378,31 @@ def focus_style(c: Colours) -> str:
     """
 
 
-def high_contrast_style(c: Colours) -> str:
-    """Fusion draws input frames a shade off the window colour: on black, black. Here they
-    get the text colour, and the focus a thick accent border; a disabled main button
-    keeps readable words and a dashed border instead of a grey block."""
+def input_frames(c: Colours) -> str:
+    """Fusion draws a field's frame a shade off the window colour: on a dark window it
+    all but vanishes (on black, black). Here fields get a frame that can be seen, the
+    focus a thick one in the focus colour, and a disabled field a dashed one. Spin boxes
+    with arrows (time, minutes) keep the platform's look: a style sheet frame would
+    take their arrows away."""
+    frame = c.input_frame
+    focus = c.focus if c.high_contrast else c.accent
     return f"""
-    QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
-        border: 1px solid {c.border}; border-radius: 3px; padding: 2px 4px;
+    QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QComboBox {{
+        border: 1px solid {frame}; border-radius: 3px; padding: 2px 4px;
     }}
-    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
-    QComboBox:focus {{ border: 2px solid {c.focus}; padding: 1px 3px; }}
-    QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
-        border: 1px dashed {c.border};
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus,
+    QComboBox:focus {{ border: 2px solid {focus}; padding: 1px 3px; }}
+    QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{
+        border: 1px dashed {frame};
     }}
+    """
+
+
+def high_contrast_style(c: Colours) -> str:
+    """High contrast: a disabled main button keeps readable words and a dashed border
+    instead of a grey block; buttons, radio buttons and check boxes get frames in the
+    text colour."""
+    return f"""
     QPushButton#primary:disabled {{
         background: {c.card}; color: palette(placeholder-text);
         border: 1px dashed {c.border}; padding: 7px 17px;
