@@ -267,6 +267,12 @@ def test_words_in_colour_stay_readable_in_every_scheme() -> None:
                 ratio = theme.contrast_ratio(QColor(getattr(c, role)), background)
                 if ratio < minimum:
                     found.append(f"{name}: {role} on {background_name} {ratio:.1f}:1")
+        if c.input_frame:  # a field's edge is a part of it: 3:1 (WCAG 1.4.11)
+            frame = QColor(c.input_frame)
+            for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+                ratio = theme.contrast_ratio(frame, palette.color(role))
+                if ratio < 3.0:
+                    found.append(f"{name}: field frame on {role.name} {ratio:.1f}:1")
         text = palette.color(QPalette.ColorRole.Text)
         placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
         if c.high_contrast and placeholder == text:
