@@ -177,6 +177,8 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
         palette.setColor(group, QPalette.ColorRole.Link, QColor(c.accent))
         palette.setColor(group, QPalette.ColorRole.Accent, QColor(c.accent))
     app.setPalette(palette)
+    if not c.high_contrast and app.style().name().lower() != "fusion":
+        c = c._replace(input_frame="")  # the native styles (macOS, Windows) draw their own
     app.setStyleSheet(style_sheet(c))
 
 
