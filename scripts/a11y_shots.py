@@ -68,7 +68,7 @@ def settle(app: Any, rounds: int = 30) -> None:
 
 
 def shoot(app: Any, scheme: str, out: Path) -> list[Path]:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QEvent, QSettings, Qt
     from PySide6.QtWidgets import QWidget
 
     from desktop import paths
@@ -160,6 +160,9 @@ def shoot(app: Any, scheme: str, out: Path) -> list[Path]:
     window.hide()
     window.deleteLater()
     settle(app)
+    # Really gone before the next scheme restyles the app (a restyle reaching half-deleted
+    # windows crashes).
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     book.close()
     return written
 
