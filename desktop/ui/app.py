@@ -56,7 +56,17 @@ def apply_layout_checks(app: QApplication, environ: Mapping[str, str] | None = N
     environ = os.environ if environ is None else environ
     if _flag(environ, RTL_ENV):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    scale = text_scale(environ)
+    scale_text(app, text_scale(environ))
+
+
+def apply_text_size(app: QApplication, settings: QSettings) -> None:
+    """The text size chosen in Preferences, unless TEXT_SCALE_ENV already set one."""
+    if not os.environ.get(TEXT_SCALE_ENV, "").strip():
+        scale_text(app, preferences.text_size(settings) / 100)
+
+
+def scale_text(app: QApplication, scale: float) -> None:
+    """Every font `scale` times its size; the widths that matter follow (text_metrics)."""
     if scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)
@@ -130,6 +140,7 @@ def run(argv: list[str]) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(argv)
     configure(app)
+    apply_text_size(app, QSettings())
     install_language(app)
     window = MainWindow()
     if os.environ.get(STARTUP_PROBE_ENV):

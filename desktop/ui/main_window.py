@@ -70,6 +70,10 @@ TEXT_RESTART = N_(
     "The new language shows everywhere after a restart. Your cases are saved; "
     "Case Dossier reopens by itself."
 )
+TEXT_RESTART_TEXT_SIZE = N_(
+    "The new text size shows everywhere after a restart. Your cases are saved; "
+    "Case Dossier reopens by itself."
+)
 TEXT_RESTART_NOW = N_("Restart now")
 TEXT_RESTART_LATER = N_("Later")
 TEXT_FILE_FAILED = N_("The secrets file could not be written: {reason}")
@@ -897,18 +901,24 @@ class MainWindow(QMainWindow):
 
             paper = self.workspace.dossier.paper_combo
             paper.setCurrentIndex(paper.findData(preferences.default_paper(self.settings)))
-        if accepted and dialog.language_changed and self.ask_restart():
+        if not accepted:
+            return
+        if (dialog.language_changed and self.ask_restart()) or (
+            not dialog.language_changed
+            and dialog.text_size_changed
+            and self.ask_restart(TEXT_RESTART_TEXT_SIZE)
+        ):
             self.restart_requested = True
             self.close()
             self.restart_requested = not self.isVisible()  # a wizard may keep it open
 
-    def ask_restart(self) -> bool:
+    def ask_restart(self, why: str = TEXT_RESTART) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr(TEXT_RESTART_TITLE))
-        box.setText(tr(TEXT_RESTART))
+        box.setText(tr(why))
         restart = box.addButton(tr(TEXT_RESTART_NOW), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(tr(TEXT_RESTART_LATER), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restart)

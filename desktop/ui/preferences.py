@@ -21,6 +21,9 @@ USE_SECRETS_FILE = "secrets/useEncryptedFile"
 LAST_EXPORT_FOLDER = "mainWindow/lastExportFolder"
 
 PAPER_CHOICES = ("auto", "A4", "Letter")
+# The size of all text, in percent of the system's; applied at the next start.
+TEXT_SIZE = "preferences/textSize"
+TEXT_SIZES = (100, 125, 150, 175, 200)
 # The app's languages, each named in itself (desktop/i18n.py); "" in Settings: the system's.
 UI_LANGUAGES = list(LANGUAGES.items())
 
@@ -37,6 +40,15 @@ def ui_language(settings: QSettings) -> str:
 def chosen_ui_language(settings: QSettings) -> str:
     """The app language the user chose in Settings; "" if none (then: the system's)."""
     return _text(settings, UI_LANGUAGE, "")
+
+
+def text_size(settings: QSettings) -> int:
+    """The chosen text size in percent (one of TEXT_SIZES), 100 if none or damaged."""
+    try:
+        value = int(str(settings.value(TEXT_SIZE, 100)))
+    except ValueError:
+        return 100
+    return value if value in TEXT_SIZES else 100
 
 
 def dossier_language(settings: QSettings) -> str:

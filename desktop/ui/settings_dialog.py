@@ -32,6 +32,11 @@ TEXT_UI_LANGUAGE_NOTE = N_(
     "Takes full effect after a restart: windows already open keep their language."
 )
 TEXT_UI_LANGUAGE_SYSTEM = N_("As the system ({language})")
+TEXT_DISPLAY = N_("Display")
+TEXT_TEXT_SIZE = N_("Text size")
+# Translators: a text size, "150%"; write it as your language writes percentages.
+TEXT_PERCENT = N_("{percent}%")
+TEXT_TEXT_SIZE_NOTE = N_("Larger text for every window, from the next start.")
 TEXT_DOSSIERS = N_("Dossiers")
 TEXT_DOSSIER_LANGUAGE = N_("Language of new cases")
 TEXT_DOSSIER_LANGUAGE_NOTE = N_("Each case keeps its own: see Details.")
@@ -88,6 +93,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.language_changed = False  # set on OK: the app offers a restart
+        self.text_size_changed = False  # set on OK: takes effect at the next start
         self.setWindowTitle(tr(TEXT_TITLE))
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -137,7 +143,20 @@ class SettingsDialog(QDialog):
             caption(tr(TEXT_UI_LANGUAGE), self.ui_language_combo, tr(TEXT_UI_LANGUAGE_NOTE)),
             _with_note(self.ui_language_combo, TEXT_UI_LANGUAGE_NOTE),
         )
+        self.text_size_combo = QComboBox()
+        for percent in preferences.TEXT_SIZES:
+            self.text_size_combo.addItem(tr(TEXT_PERCENT).format(percent=percent), percent)
+        self.text_size_combo.setCurrentIndex(
+            self.text_size_combo.findData(preferences.text_size(settings))
+        )
         general.body.addLayout(general_form)
+        display = Card(tr(TEXT_DISPLAY))
+        display_form = _form()
+        display_form.addRow(
+            caption(tr(TEXT_TEXT_SIZE), self.text_size_combo, tr(TEXT_TEXT_SIZE_NOTE)),
+            _with_note(self.text_size_combo, TEXT_TEXT_SIZE_NOTE),
+        )
+        display.body.addLayout(display_form)
 
         dossiers = Card(tr(TEXT_DOSSIERS))
         dossier_form = _form()
@@ -189,6 +208,7 @@ class SettingsDialog(QDialog):
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_L)
         layout.addWidget(general)
+        layout.addWidget(display)
         layout.addWidget(dossiers)
         layout.addWidget(secrets)
         layout.addStretch(1)
@@ -237,6 +257,9 @@ class SettingsDialog(QDialog):
             # the next start (the note under the combo says so).
             i18n.install(language or i18n.system_language())
         s.setValue(preferences.UI_LANGUAGE, language)
+        size = self.text_size_combo.currentData()
+        self.text_size_changed = size != preferences.text_size(s)
+        s.setValue(preferences.TEXT_SIZE, size)
         s.setValue(preferences.DOSSIER_LANGUAGE, self.dossier_language_combo.code() or "en")
         s.setValue(preferences.PAPER_SIZE, self.paper_combo.currentData())
         s.setValue(preferences.DOSSIER_FOLDER, self.folder_edit.text().strip())
