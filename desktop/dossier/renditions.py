@@ -139,7 +139,9 @@ def make_rendition(source: Path, box: tuple[int, int] = BOX) -> Rendition:
     if size > MAX_FILE_BYTES:
         raise RenditionError("too_large")
     try:
-        with Image.open(source) as picture:
+        # Read whole at once: parsing the header from the file reads it piece by piece,
+        # and each read waits for the GIL again while a dossier is being laid out.
+        with Image.open(io.BytesIO(source.read_bytes())) as picture:
             if picture.format not in PICTURE_FORMATS:
                 raise RenditionError("unreadable_image")
             width, height = picture.size
