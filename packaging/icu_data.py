@@ -214,12 +214,12 @@ def write_library(package: Package, symbol: str, soname: str, out: Path) -> None
         source.write_text(
             "\t.section .rodata\n"
             f"\t.globl {symbol}\n"
-            f"\t.type {symbol}, @object\n"
+            f"\t.type {symbol}, %object\n"
             "\t.balign 16\n"
             f"{symbol}:\n"
             f'\t.incbin "{dat}"\n'
             f"\t.size {symbol}, . - {symbol}\n"
-            '\t.section .note.GNU-stack,"",@progbits\n',
+            '\t.section .note.GNU-stack,"",%progbits\n',
             encoding="ascii",
         )
         done = subprocess.run(
