@@ -291,7 +291,7 @@ def test_the_bundled_fonts_print_every_script_the_issue_names(tmp_path: Path) ->
         if name.endswith(".gz"):
             (folder / name).write_bytes(gzip.compress(plain.read_bytes(), compresslevel=1))
         else:
-            (folder / name).symlink_to(plain)
+            shutil.copyfile(plain, folder / name)
     code = f"""
 from pathlib import Path
 from desktop.dossier import fonts
