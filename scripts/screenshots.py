@@ -101,6 +101,12 @@ def main() -> None:
             args.sheets.mkdir(parents=True, exist_ok=True)
             (args.sheets / sheet.name).write_bytes(sheet.read_bytes())
         return
+    from desktop.ui import app as app_module
+
+    # The main window honours the same switches (CASE_DOSSIER_PSEUDO, _RTL, _TEXT_SCALE).
+    app_module.apply_layout_checks(app)
+    if os.environ.get(app_module.PSEUDO_ENV):
+        app_module.install_language(app)
     schemes = ["light", "dark"] if args.scheme == "both" else [args.scheme]
     for scheme in schemes:
         shoot(app, scheme, args.out, readme=args.readme and scheme == "light")

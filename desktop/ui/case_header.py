@@ -12,6 +12,7 @@ from desktop.model import Case, CaseStatus
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import case_status_text
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 TEXT_EDIT = N_("Edit in wizard")
 TEXT_CONTINUE = N_("Continue the wizard")
@@ -66,10 +67,13 @@ class CaseHeader(QWidget):
         badge = QLabel()
         badge.setPixmap(icons.pixmap("info", 16, theme.colours().accent))
         note_row.addWidget(badge)
-        note_row.addWidget(QLabel(tr(TEXT_DRAFT_NOTE)), 1)
+        draft_text = QLabel(tr(TEXT_DRAFT_NOTE))
+        draft_text.setWordWrap(True)
+        note_row.addWidget(draft_text, 1)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(theme.SPACE_M)
+        # The buttons wrap to a second line when they do not fit (larger text, longer words).
+        actions_row = QWidget()
+        actions = FlowLayout(actions_row, spacing=theme.SPACE_M)
         for button in (
             self.dossier_button,
             self.log_call_button,
@@ -78,14 +82,13 @@ class CaseHeader(QWidget):
             self.reopen_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
 
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.title_label)
         texts.addWidget(self.subtitle_label)
         texts.addSpacing(theme.SPACE_M + 2)
-        texts.addLayout(actions)
+        texts.addWidget(actions_row)
         texts.addWidget(self.draft_note)
         row = QHBoxLayout(self)
         row.setContentsMargins(theme.SPACE_XL, theme.SPACE_L + 4, theme.SPACE_XL, theme.SPACE_S)

@@ -128,7 +128,8 @@ class DetailsTab(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when the content cannot fit (larger text, a narrow window): never cut.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.session: CaseSession | None = None
         self.bindings: dict[str, FieldBinding] = {}
         self.rows: dict[str, QWidget] = {}

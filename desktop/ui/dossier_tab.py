@@ -37,6 +37,7 @@ from desktop.ui.dossier_job import DossierJob, DossierOptions
 from desktop.ui.dossier_names import default_dossier_name
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 
@@ -170,7 +171,8 @@ class DossierTab(QWidget):
         after_row.addWidget(self.save_button, 1)
 
         side = QWidget()
-        side.setFixedWidth(300)
+        side.setMinimumWidth(300)  # wider with larger text, if the window has room
+        side.setMaximumWidth(text_px(300))
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.SPACE_M)

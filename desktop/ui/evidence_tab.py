@@ -52,6 +52,7 @@ from desktop.ui.evidence_files import (
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.thumbnails import thumbnail
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
@@ -175,7 +176,8 @@ class EvidenceTab(QWidget):
     def _build_panel(self) -> QFrame:
         panel = QFrame()
         panel.setObjectName("card")
-        panel.setFixedWidth(300)
+        panel.setMinimumWidth(300)  # wider with larger text, if the window has room
+        panel.setMaximumWidth(text_px(300))
         column = QVBoxLayout(panel)
         column.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
         column.setSpacing(theme.SPACE_M)

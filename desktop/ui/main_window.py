@@ -20,6 +20,7 @@ from desktop import APP_NAME
 from desktop.ui import theme
 from desktop.ui.i18n import N_, Plural, tr, tr_count
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.window_actions import build_actions
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self.case_list.case_selected.connect(self._show_case)
         self.case_list.case_activated.connect(self.edit_case)
         self.case_list.new_case_requested.connect(self.new_case)
-        self.case_list.setMinimumWidth(260)
+        self.case_list.setMinimumWidth(text_px(260))
         self.welcome = WelcomeView()
         self.welcome.prepare_requested.connect(self.new_case)
         self.welcome.sample_requested.connect(self.open_sample_case)

@@ -38,7 +38,8 @@ class OverviewTab(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when the content cannot fit (larger text, a narrow window): never cut.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         self.coverage_card = Card(tr(TEXT_COVERAGE))
         self.argument_icon = QLabel()

@@ -88,10 +88,9 @@ def _cut_at_right(widget: QWidget, root: QWidget) -> str | None:
     while parent is not None:
         left = widget.mapTo(parent, QPoint(0, 0)).x()
         right = left + widget.width()
-        outside = right > parent.width() + 1 or left < -1
-        # A scroll area that scrolls sideways shows the rest; one that does not cuts it off.
-        scrolls = isinstance(parent.parentWidget(), QScrollArea) and not _scrolls_sideways(parent)
-        if outside and not scrolls:
+        if _scrolls_sideways(parent):
+            return None  # what runs past a scroll area that scrolls sideways is reached so
+        if right > parent.width() + 1 or left < -1:
             return type(parent).__name__
         if parent is root:
             return None
@@ -100,9 +99,13 @@ def _cut_at_right(widget: QWidget, root: QWidget) -> str | None:
 
 
 def _scrolls_sideways(viewport: QWidget) -> bool:
+    """Whether `viewport` is a scroll area's viewport that may scroll sideways."""
     area = viewport.parentWidget()
-    assert isinstance(area, QScrollArea)
-    return area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    return (
+        isinstance(area, QScrollArea)
+        and area.viewport() is viewport
+        and area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    )
 
 
 def settle(qtbot: QtBot) -> None:

@@ -151,6 +151,7 @@ def _line_widget(line: Line, zone: str, now: datetime, language: str) -> tuple[Q
         Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByMouse
     )
     number.setFont(theme.scaled_font(number, 1.05, bold=True))
+    number.setWordWrap(True)  # the line's name may be long (and larger text): wrap, never cut
     hours_text = describe_hours(line, zone, now, language)
     is_open = line.is_open(now)
     hours = _label(hours_text)
@@ -179,6 +180,7 @@ def _scam_box() -> QFrame:
     badge.setPixmap(icons.pixmap("warn", 18, theme.colours().banner_fg))
     title = QLabel(tr(TEXT_SCAM_TITLE))
     title.setFont(theme.scaled_font(title, 1.0, bold=True))
+    title.setWordWrap(True)
     head.addWidget(badge)
     head.addWidget(title, 1)
     column.addLayout(head)

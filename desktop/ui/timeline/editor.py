@@ -67,6 +67,7 @@ from desktop.ui.timeline.table_model import (
 from desktop.ui.timeline.when import when_text
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import Check, FieldMessage, Level
+from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.vault import VaultError
 
 TEXT_LOG_CALL = N_("Log a call")
@@ -155,18 +156,24 @@ class TimelineEditor(QWidget):
         self.undo_button = _ActionButton(tr(TEXT_UNDO), self.undo_action)
         self.redo_button = _ActionButton(tr(TEXT_REDO), self.redo_action)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.SPACE_M)
+        # The buttons, then the filter and undo at the right; they wrap onto a second
+        # line when the line is too short (larger text, longer words) instead of shrinking.
+        tools = QWidget()
+        tools_row = QHBoxLayout(tools)
+        tools_row.setContentsMargins(0, 0, 0, 0)
+        tools_row.setSpacing(theme.SPACE_M)
+        tools_row.addWidget(filter_label)
+        tools_row.addWidget(self.filter_combo)
+        tools_row.addSpacing(theme.SPACE_M)
+        tools_row.addWidget(self.undo_button)
+        tools_row.addWidget(self.redo_button)
+        bar_row = QWidget()
+        bar = FlowLayout(bar_row, spacing=theme.SPACE_M, last_at_right=True)
         bar.addWidget(self.log_call_button)
         bar.addWidget(self.add_button)
         bar.addWidget(self.duplicate_button)
         bar.addWidget(self.delete_button)
-        bar.addStretch(1)
-        bar.addWidget(filter_label)
-        bar.addWidget(self.filter_combo)
-        bar.addSpacing(theme.SPACE_M)
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.redo_button)
+        bar.addWidget(tools)
 
         self.model = ContactTableModel()
         self.table = QTableView()
@@ -220,7 +227,7 @@ class TimelineEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_M + 4)
-        layout.addLayout(bar)
+        layout.addWidget(bar_row)
         layout.addWidget(splitter, 1)
         self._show_detail(None)
         self._update_buttons()
@@ -249,7 +256,8 @@ class TimelineEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when the content cannot fit (larger text, a narrow window): never cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # The card's own background shows through (a scroll area paints the window colour).
         scroll.setStyleSheet(
             "QScrollArea, QScrollArea > QWidget > QWidget#formHolder { background: transparent; }"

@@ -9,10 +9,15 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, last_at_right: bool = False
+    ) -> None:
+        """`last_at_right`: the last widget sits at the right end of its line (a toolbar's
+        filter and undo beside its buttons), or starts a line of its own if it must."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._last_at_right = last_at_right
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout's item bookkeeping -------------------------------------------------
@@ -65,14 +70,22 @@ class FlowLayout(QLayout):
         left, top, right, bottom = self.getContentsMargins()
         area = rect.adjusted(left, top, -right, -bottom)
         x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
+        shown = [item for item in self._items if not item.isEmpty()]
+        for index, item in enumerate(shown):
             size = item.sizeHint()
-            if x > area.x() and x + size.width() > area.right() + 1:
+            if size.width() > area.width() > 0:  # wider than the line: as wide as it, taller
+                height = item.heightForWidth(area.width()) if item.hasHeightForWidth() else -1
+                size = QSize(area.width(), max(height, size.height()))
+            room = area.right() + 1 - x
+            if size.width() > room >= item.minimumSize().width():
+                size = QSize(room, size.height())  # it fits when narrower than it likes
+            elif x > area.x() and size.width() > room:
                 x, y, line_height = area.x(), y + line_height + self._gap, 0
+            left = x
+            if self._last_at_right and index == len(shown) - 1 and x > area.x():
+                left = area.right() + 1 - size.width()
             if move:
-                item.setGeometry(QRect(QPoint(x, y), size))
+                item.setGeometry(QRect(QPoint(left, y), size))
             x += size.width() + self._gap
             line_height = max(line_height, size.height())
         return y + line_height - rect.y() + bottom
