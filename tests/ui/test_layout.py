@@ -11,7 +11,7 @@ on purpose first, so a pass means something.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -35,6 +35,7 @@ from desktop.i18n import PSEUDO_LANGUAGE
 from desktop.model import Case, CaseType, Charge
 from desktop.ui import i18n
 from desktop.ui.app import TEXT_SCALE_ENV, apply_layout_checks
+from desktop.ui.main_window import MainWindow
 from desktop.ui.sample_case_file import import_sample_case
 from desktop.ui.wizard.case_wizard import CaseWizard
 from desktop.wizard_flow import Step, steps_for
@@ -248,3 +249,22 @@ def test_every_step_is_walked() -> None:
 
     seen = {step for case in branch_cases(sample_case()) for step in steps_for(case)}
     assert seen == set(Step)
+
+
+def test_no_main_window_text_is_clipped_pseudo_localised(
+    qtbot: QtBot,
+    make_window: Callable[[CaseBook], MainWindow],
+    casebook: CaseBook,
+    pseudo: None,
+) -> None:
+    """The main window's tabs with the sample case open, at the tests' window size."""
+    window = make_window(casebook)
+    window.open_sample_case()
+    settle(qtbot)
+    tabs = window.workspace.tabs
+    problems = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        settle(qtbot)
+        problems += [f"{tabs.tabText(index)}: {problem}" for problem in clipped(window)]
+    assert not problems, "\n".join(problems)
