@@ -58,15 +58,17 @@ def main() -> None:
     parser.add_argument("--wizard", action="store_true", help="the wizard's pages, per mode")
     parser.add_argument("--mode", action="append", choices=list(WIZARD_MODES))
     parser.add_argument("--sheets", type=Path, help="also write the contact sheets here")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)  # one mode
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    if args.wizard and len(args.mode or WIZARD_MODES) > 1:
+    if args.wizard and not args.child:
         # A fresh app a mode, started the way a developer starts one (the env variables).
         for name in args.mode or list(WIZARD_MODES):
             mode = WIZARD_MODES[name]
             env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
             env.update(mode_environment(mode))
-            command = [sys.executable, __file__, "--wizard", "--mode", name, "--out", str(args.out)]
+            command = [sys.executable, __file__, "--wizard", "--child", "--mode", name]
+            command += ["--out", str(args.out)]
             if args.sheets is not None:
                 command += ["--sheets", str(args.sheets)]
             subprocess.run(command, env=env, check=True)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
-from desktop.ui.text_metrics import text_px
 
 TEXT_NOT_SET = N_("Not set")
 TEXT_UNKNOWN = N_("I don't know")
@@ -36,7 +35,8 @@ class OptionalDateEdit(QWidget):
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setSpecialValueText(tr(TEXT_NOT_SET))
         self.date_edit.setDate(_FLOOR)
-        self.date_edit.setMinimumWidth(text_px(150))
+        # 150 at least, more if larger text needs it (a fixed width would cut the date).
+        self.date_edit.setMinimumWidth(max(150, self.date_edit.minimumSizeHint().width()))
         self.unknown_box = QCheckBox(tr(TEXT_UNKNOWN))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -62,11 +62,17 @@ class ChargeRow(QFrame):
         self.setObjectName("card")
         self._id: str | None = None
         self.order_edit = _line(TEXT_ORDER_PLACEHOLDER, 200)
+        # An order ID (ten characters) stays readable however narrow the row gets.
+        order_width = self.order_edit.fontMetrics().horizontalAdvance("MT4Q7XK2LB")
+        self.order_edit.setMinimumWidth(order_width + 16)
         self.date_edit = OptionalDateEdit()
         self.date_edit.unknown_box.hide()
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText("0.00")
         self.amount_edit.setMaximumWidth(text_px(120))
+        # Room for "9,999.99" whatever the text size: a squeezed amount shows only its end.
+        digits = self.amount_edit.fontMetrics().horizontalAdvance("9,999.99")
+        self.amount_edit.setMinimumWidth(min(digits + 16, text_px(120)))
         self.currency_combo = QComboBox()
         self.currency_combo.setEditable(True)
         self.currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
