@@ -30,8 +30,19 @@ _SLACK = 0.5
 _STRONG_RTL = ("R", "AL")
 
 
+# Widths of words already measured: a note's words recur (and every width is
+# measured again for each column width the paragraph is laid out at).
+_widths: dict[tuple[str, str, float], float] = {}
+
+
 def _width(text: str, fonts: FontChain, size: float) -> float:
-    return float(sum(stringWidth(run, name, size) for name, run in fonts.runs(visual(text))))
+    key = (text, fonts.primary, size)
+    found = _widths.get(key)
+    if found is None:
+        found = float(sum(stringWidth(run, name, size) for name, run in fonts.runs(visual(text))))
+        if len(_widths) < 50_000:  # bounded: any text may come through here
+            _widths[key] = found
+    return found
 
 
 def starts_right_to_left(text: str) -> bool:
