@@ -244,6 +244,7 @@ class TimelineEditor(QWidget):
         self.detail_title = QLabel()
         self.detail_title.setFont(theme.scaled_font(self.detail_title, 1.1, bold=True))
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_title.setWordWrap(True)  # long with larger text: wrap, never cut
         self.calendar_button = _secondary(QPushButton(tr(TEXT_CALENDAR)))
         self.calendar_button.setToolTip(tr(TEXT_CALENDAR_TIP))
         self.calendar_button.clicked.connect(self.add_to_calendar)
