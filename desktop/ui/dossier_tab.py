@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -171,8 +172,6 @@ class DossierTab(QWidget):
         after_row.addWidget(self.save_button, 1)
 
         side = QWidget()
-        side.setMinimumWidth(300)  # wider with larger text, if the window has room
-        side.setMaximumWidth(text_px(300))
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.SPACE_M)
@@ -197,7 +196,18 @@ class DossierTab(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_XL)
-        layout.addWidget(side)
+        # The choices scroll when the window is too short for them (larger text).
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(300)  # wider with larger text, if the window has room
+        side_scroll.setMaximumWidth(
+            text_px(300) + side_scroll.verticalScrollBar().sizeHint().width()
+        )
+        layout.addWidget(side_scroll)
         layout.addWidget(self.preview_stack, 1)
         self._on_variant()
         self._show_buttons()
