@@ -185,3 +185,36 @@ def test_short_lines_are_drawn_where_a_paragraph_draws_them() -> None:
         assert _placed_text(lines, width) == _placed_text(paras, width)
         # The short cells are drawn by Lines itself, the wrapping note by a Paragraph.
         assert lines[0]._whole and lines[1]._whole and not lines[-1]._whole
+
+
+def test_fragments_of_the_dossiers_markup_are_those_reportlab_parses() -> None:
+    from reportlab.platypus.paragraph import Paragraph
+
+    from desktop.dossier.frags import fragments
+    from desktop.dossier.text import markup
+
+    styles = layout.make_styles()
+    texts = [
+        "Plain text",
+        "  edges   and  inner   spaces  ",
+        "a & b < c > d",
+        "line one\nline two\n\nafter a blank line",
+        "Apple 支持 😀 call",
+        "Экран мерцает",
+        "",
+    ]
+    samples = [markup(text, styles.regular) for text in texts]
+    samples += [markup(text, styles.bold, tag_all=True) for text in texts]
+    samples.append(
+        markup("Email", styles.bold, tag_all=True) + "<br/>" + markup("x", styles.regular)
+    )
+    for style in (styles.cell, styles.body, styles.cell_bold):
+        for sample in samples:
+            found = fragments(sample, style)
+            assert found is not None, sample
+            parsed = Paragraph(sample, style)
+            assert found[0] == parsed.text
+            assert [vars(frag) for frag in found[1]] == [vars(frag) for frag in parsed.frags]
+    # Markup of any other kind is left to reportlab's parser.
+    for other in ('<a href="#x">x</a>', "x<super>1</super>", '<font size="7">x</font>', "&#65;"):
+        assert fragments(other, styles.cell) is None

@@ -26,6 +26,7 @@ from reportlab.platypus.flowables import _listWrapOn
 from desktop.dossier import layout
 from desktop.dossier.direction import has_rtl
 from desktop.dossier.fonts import FontChain
+from desktop.dossier.frags import fragments
 from desktop.dossier.text import clean, markup
 
 
@@ -48,6 +49,15 @@ class Para(Paragraph):  # type: ignore[misc]
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def __init__(self, text: str | None, style: Any = None, *args: Any, **kwargs: Any) -> None:
+        # The dossier's own markup is cut into fragments without reportlab's parser.
+        if text is not None and style is not None and not args and not kwargs:
+            found = fragments(text, style)
+            if found is not None:
+                super().__init__(found[0], style, frags=found[1])
+                return
+        super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         known = self._wrapped
