@@ -13,7 +13,6 @@ usual.
 
 from __future__ import annotations
 
-import copy
 import re
 import threading
 from typing import Any
@@ -56,6 +55,14 @@ def _font_template(style: Any, fonts: dict[str, Any], name: str) -> Any:
     return template
 
 
+def _copy(frag: Any) -> Any:
+    """What copy.copy makes of a fragment (a new instance with the same attributes),
+    without its generic machinery."""
+    made = object.__new__(type(frag))
+    made.__dict__.update(frag.__dict__)
+    return made
+
+
 def fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
     """The cleaned text and the fragments reportlab's parser would make of `markup`,
     or None when the markup holds anything but text, line breaks and font runs."""
@@ -81,12 +88,12 @@ def fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
         position = match.end()
         chunk, entity, brk, font, _close = match.groups()
         if chunk is not None or entity is not None:
-            frag = copy.copy(current)
+            frag = _copy(current)
             frag.text = chunk if chunk is not None else _ENTITIES[entity]
         elif brk is not None:
             if current is not plain:
                 return None  # a break inside a font run: not made by markup()
-            frag = copy.copy(line_break)
+            frag = _copy(line_break)
         elif font is not None:
             if current is not plain:
                 return None  # nested fonts
