@@ -344,10 +344,13 @@ class Document(SimpleDocTemplate):  # type: ignore[misc]
     """The dossier's document: replaces a `Later` by its flowables when layout reaches it."""
 
     def filterFlowables(self, flowables: list[Any]) -> None:
-        # Looked for a few places ahead: flowables kept with the next are taken as a group.
-        for index, flowable in enumerate(flowables[:16]):
+        # Next in line, or after flowables kept with the next (taken as one group).
+        for index, flowable in enumerate(flowables):
             if isinstance(flowable, Later):
                 flowables[index : index + 1] = flowable.make()
+                break
+            keep = getattr(flowable, "getKeepWithNext", None)
+            if keep is None or not keep():
                 break
 
 
