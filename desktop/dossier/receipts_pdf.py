@@ -119,6 +119,7 @@ def _clean_copy(data: bytes) -> ReceiptPdf:
         sizes.append((height, width) if _rotation(added) in (90, 270) else (width, height))
     out = io.BytesIO()
     writer.write(out)
+    _let_go(writer, reader)
     return ReceiptPdf(out.getvalue(), tuple(sizes))
 
 
@@ -186,7 +187,8 @@ def draw_receipts(
         NameObject,
     )
 
-    writer = PdfWriter(io.BytesIO(base), incremental=True)
+    base_reader = PdfReader(io.BytesIO(base))
+    writer = PdfWriter(base_reader, incremental=True)
     readers = {number: PdfReader(io.BytesIO(item.data)) for number, item in receipts.items()}
     for slot in slots:
         source = readers[slot.exhibit].pages[slot.source_page]
@@ -234,3 +236,14 @@ def draw_receipts(
         # The receipt first: the stamp, header and footer are drawn over it.
         page[NameObject("/Contents")] = layers
     writer.write(out)
+    _let_go(writer, base_reader, *readers.values())
+
+
+def _let_go(writer: Any, *readers: Any) -> None:
+    """Free pypdf's objects now: each points back at its document (a cycle), so
+    otherwise the cyclic collector frees them later, all at once (render.empty_now)."""
+    from desktop.dossier.render import empty_now
+
+    for reader in readers:
+        reader.close()  # pypdf's own: drops its caches of parsed objects
+    empty_now(writer, *readers)
