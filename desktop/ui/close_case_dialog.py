@@ -28,6 +28,7 @@ from desktop.model import Case, Closure, Resolution
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import RESOLUTION_LABELS
 from desktop.ui.i18n import N_, current_language, tr
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import (
     TEXT_CURRENCY,
     caption,
@@ -110,17 +111,17 @@ class CloseCaseDialog(QDialog):
         self.date_edit.setMaximumDate(QDate(today))
         self.date_edit.setDate(QDate(previous.closed_on or today))
         self.date_edit.setMinimumWidth(150)
-        self.date_edit.setMaximumWidth(200)
+        self.date_edit.setMaximumWidth(text_px(200))
 
         self.paid_edit = QLineEdit(format_price(previous.paid))
         self.paid_edit.setPlaceholderText("0.00")
-        self.paid_edit.setMaximumWidth(140)
+        self.paid_edit.setMaximumWidth(text_px(140))
         self.paid_edit.textEdited.connect(self._update)
         self.currency_combo = QComboBox()
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(choices.COMMON_CURRENCIES)
         self.currency_combo.setCurrentText(previous.currency or case.purchase.currency or "EUR")
-        self.currency_combo.setMaximumWidth(100)
+        self.currency_combo.setMaximumWidth(text_px(100))
         name_companion(self.currency_combo, tr(TEXT_CURRENCY))
         paid_row = QWidget()
         paid_layout = QHBoxLayout(paid_row)
@@ -133,7 +134,7 @@ class CloseCaseDialog(QDialog):
 
         self.serial_edit = QLineEdit(previous.new_serial)
         self.serial_edit.setMaxLength(40)
-        self.serial_edit.setMaximumWidth(260)
+        self.serial_edit.setMaximumWidth(text_px(260))
         self.serial_edit.textEdited.connect(self._update)
         self.serial_message = FieldMessage()
         self.serial_note = theme.muted(QLabel(tr(TEXT_NEW_SERIAL_NOTE)))

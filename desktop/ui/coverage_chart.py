@@ -11,7 +11,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QLinearGradient,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.coverage import Layer, LayerKind, LayerState
@@ -42,7 +51,9 @@ class CoverageChart(QWidget):
         self._today = date.today()
         self._language = "en"
         self._bars: list[tuple[QRectF, Layer]] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # a label takes two lines when narrow (larger text)
+        self.setSizePolicy(policy)
         self.setMouseTracking(True)
         self.setAccessibleName(tr(TEXT_ACCESSIBLE))
 
@@ -51,7 +62,7 @@ class CoverageChart(QWidget):
         self._layers = list(layers)
         self._today = today
         self._language = language
-        self.setFixedHeight(self._height())
+        self.updateGeometry()
         self.setAccessibleDescription("; ".join(self.labels()))
         self.update()
 
@@ -59,10 +70,52 @@ class CoverageChart(QWidget):
         return [layer_label(layer, self._today, self._language) for layer in self._layers]
 
     def sizeHint(self) -> QSize:
-        return QSize(560, self._height())
+        return QSize(560, self.heightForWidth(560))
 
-    def _height(self) -> int:
-        return TOP + ROW_HEIGHT * max(len(self._layers), 1) + AXIS
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rows = self._row_height(width) * max(len(self._layers), 1)
+        return round(self._top() + rows + self._axis())
+
+    # -- sizes that grow with the text ---------------------------------------------------
+
+    def _small_font(self, *, bold: bool = False) -> QFont:
+        small = QFont(self.font())
+        small.setBold(bold)
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.5))
+        return small
+
+    def _top(self) -> float:
+        """Room for the "Today" label."""
+        return max(TOP, QFontMetricsF(self._small_font(bold=True)).height() + 8)
+
+    def _axis(self) -> float:
+        """Room for the month labels."""
+        return max(AXIS, QFontMetricsF(self._small_font()).height() + 10)
+
+    def _two_lines(self, width: int) -> bool:
+        """Whether a title and its status do not fit on one line: then each has one."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        titles, statuses = QFontMetricsF(bold), QFontMetricsF(self.font())
+        room = width - 2 * SIDE
+        return any(
+            titles.horizontalAdvance(layer.title)
+            + statuses.horizontalAdvance(" · " + self._status(layer))
+            > room
+            for layer in self._layers
+        )
+
+    def _row_height(self, width: int) -> float:
+        lines = 2 if self._two_lines(width) else 1
+        line = QFontMetricsF(self.font()).lineSpacing()
+        return max(ROW_HEIGHT, 6 + lines * line + 6 + BAR_HEIGHT + 8)
+
+    def _status(self, layer: Layer) -> str:
+        status = layer.status_text(self._today, self._language)
+        return f"{status} ({tr(TEXT_NOT_VERIFIED)})" if layer.uncertain else status
 
     # -- time to x ---------------------------------------------------------------------
 
@@ -76,7 +129,8 @@ class CoverageChart(QWidget):
     def _x(self, day: date, first: date, last: date) -> float:
         width = self.width() - 2 * SIDE
         total = max((last - first).days, 1)
-        return SIDE + width * (day - first).days / total
+        x = SIDE + width * (day - first).days / total
+        return self.width() - x if self.isRightToLeft() else x  # time runs leftwards
 
     # -- painting ----------------------------------------------------------------------
 
@@ -95,12 +149,10 @@ class CoverageChart(QWidget):
         painter.end()
 
     def _draw_axis(self, painter: QPainter, first: date, last: date, c: theme.Colours) -> None:
-        bottom = self.height() - AXIS + 4
+        bottom = self.height() - self._axis() + 4
         painter.setPen(QPen(QColor(c.border), 1))
         painter.drawLine(QPointF(SIDE, bottom), QPointF(self.width() - SIDE, bottom))
-        small = QFont(self.font())
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.5))
-        painter.setFont(small)
+        painter.setFont(self._small_font())
         metrics = painter.fontMetrics()
         step = _month_step(
             first, last, self.width() - 2 * SIDE, metrics.horizontalAdvance("MMM 0000") + 16
@@ -109,7 +161,7 @@ class CoverageChart(QWidget):
         for tick in _month_ticks(first, last, step):
             x = self._x(tick, first, last)
             painter.setPen(QPen(QColor(c.border), 1))
-            painter.drawLine(QPointF(x, TOP - 2), QPointF(x, bottom + 3))
+            painter.drawLine(QPointF(x, self._top() - 2), QPointF(x, bottom + 3))
             label = locale.toString(QDate(tick), "MMM yyyy")
             painter.setPen(QColor(c.muted))
             w = metrics.horizontalAdvance(label)
@@ -125,19 +177,24 @@ class CoverageChart(QWidget):
         last: date,
         c: theme.Colours,
     ) -> None:
-        top = TOP + row * ROW_HEIGHT
+        row_height = self._row_height(self.width())
+        top = self._top() + row * row_height
         state = layer.state(self._today)
         colour = QColor(_kind_colour(layer.kind, c))
         if state is LayerState.ENDED:
             colour = QColor(c.muted)
             colour.setAlphaF(0.55)
         x0 = self._x(layer.start, first, last)
-        x1 = self._x(layer.end, first, last) if layer.end else self.width() - SIDE
-        bar = QRectF(x0, top + ROW_HEIGHT - BAR_HEIGHT - 8, max(x1 - x0, 3), BAR_HEIGHT)
+        x1 = self._x(layer.end or last, first, last)
+        x0, x1 = min(x0, x1), max(x0, x1)
+        bar = QRectF(x0, top + row_height - BAR_HEIGHT - 8, max(x1 - x0, 3), BAR_HEIGHT)
         self._bars.append((bar, layer))
 
         if layer.end is None:  # no fixed end: fade out to the right
-            fill = QLinearGradient(bar.topLeft(), bar.topRight())
+            start, end = bar.topLeft(), bar.topRight()
+            if self.isRightToLeft():
+                start, end = end, start
+            fill = QLinearGradient(start, end)
             fill.setColorAt(0.0, colour)
             fill.setColorAt(0.75, colour)
             faded = QColor(colour)
@@ -167,41 +224,47 @@ class CoverageChart(QWidget):
         painter.setFont(bold)
         bold_metrics = painter.fontMetrics()
         width = self.width() - 2 * SIDE
-        title = bold_metrics.elidedText(layer.title, Qt.TextElideMode.ElideRight, int(width * 0.6))
-        baseline = top + ROW_HEIGHT - BAR_HEIGHT - 14
+        baseline = bar.top() - 6
+        two_lines = self._two_lines(self.width())
+        title_width = width if two_lines else int(width * 0.6)
+        title = bold_metrics.elidedText(layer.title, Qt.TextElideMode.ElideRight, title_width)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(QPointF(SIDE, baseline), title)
-        used = bold_metrics.horizontalAdvance(title)
+        line = painter.fontMetrics().lineSpacing()
+        self._draw_text(painter, SIDE, baseline - (line if two_lines else 0), title)
+        used = 0 if two_lines else bold_metrics.horizontalAdvance(title)
         painter.setFont(self.font())
         metrics = painter.fontMetrics()
-        status = layer.status_text(self._today, self._language)
-        if layer.uncertain:
-            status = f"{status} ({tr(TEXT_NOT_VERIFIED)})"
-        rest = metrics.elidedText(" · " + status, Qt.TextElideMode.ElideRight, int(width - used))
+        status = self._status(layer) if two_lines else " · " + self._status(layer)
+        rest = metrics.elidedText(status, Qt.TextElideMode.ElideRight, int(width - used))
         painter.setPen(QColor(c.warn if layer.uncertain else c.muted))
-        painter.drawText(QPointF(SIDE + used, baseline), rest)
+        self._draw_text(painter, SIDE + used, baseline, rest)
+
+    def _draw_text(self, painter: QPainter, x: float, baseline: float, text: str) -> None:
+        """`text` from `x` on; right to left, mirrored: from the right edge leftwards."""
+        if self.isRightToLeft():
+            x = self.width() - x - painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QPointF(x, baseline), text)
 
     def _draw_today(self, painter: QPainter, first: date, last: date, c: theme.Colours) -> None:
         x = self._x(self._today, first, last)
         colour = QColor(c.error)
         painter.setPen(QPen(colour, 1.6, Qt.PenStyle.SolidLine))
-        painter.drawLine(QPointF(x, TOP - 4), QPointF(x, self.height() - AXIS + 6))
+        top = self._top()
+        painter.drawLine(QPointF(x, top - 4), QPointF(x, self.height() - self._axis() + 6))
         label = tr(TEXT_TODAY)
-        small = QFont(self.font())
-        small.setBold(True)
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.5))
-        painter.setFont(small)
+        painter.setFont(self._small_font(bold=True))
         w = painter.fontMetrics().horizontalAdvance(label)
         left = min(max(x - w / 2, 0), self.width() - w)
         painter.setPen(colour)
-        painter.drawText(QPointF(left, TOP - 8), label)
+        painter.drawText(QPointF(left, top - 8), label)
 
     # -- hover -------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            above = self._row_height(self.width()) - BAR_HEIGHT
             for rect, layer in self._bars:
-                if rect.adjusted(0, -ROW_HEIGHT + BAR_HEIGHT, 0, 4).contains(event.position()):
+                if rect.adjusted(0, -above, 0, 4).contains(event.position()):
                     QToolTip.showText(event.globalPos(), _tooltip(layer), self)
                     return True
             QToolTip.hideText()

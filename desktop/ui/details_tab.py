@@ -44,6 +44,7 @@ from desktop.ui.field_binding import (
 )
 from desktop.ui.i18n import N_, current_language, tr, tr_count
 from desktop.ui.program_checks import ProgramChecks
+from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import label_field, mnemonics_when_shown
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
@@ -455,7 +456,7 @@ class DetailsTab(QScrollArea):
         )
         self._line(form, "purchase.order_number", TEXT_ORDER, note=TEXT_SECRET_NOTE)
         price = QLineEdit()
-        price.setMaximumWidth(160)
+        price.setMaximumWidth(text_px(160))
 
         def read_price() -> Any:
             try:
@@ -486,7 +487,7 @@ class DetailsTab(QScrollArea):
         currency.setEditable(True)
         currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         currency.addItems(["", *choices.COMMON_CURRENCIES])
-        currency.setMaximumWidth(110)
+        currency.setMaximumWidth(text_px(110))
 
         self._editable_combo(
             form,

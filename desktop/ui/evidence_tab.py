@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -129,9 +130,10 @@ class EvidenceTab(QWidget):
         zone_icon = QLabel()
         zone_icon.setPixmap(icons.pixmap("inbox", 20, theme.colours().accent))
         self.drop_label = QLabel(tr(TEXT_DROP_HERE))
+        self.drop_label.setWordWrap(True)  # two lines rather than cut (larger text)
         zone.addStretch(1)
         zone.addWidget(zone_icon)
-        zone.addWidget(self.drop_label)
+        zone.addWidget(self.drop_label, 100)
         zone.addStretch(1)
 
         self.grid = QListWidget()
@@ -141,7 +143,10 @@ class EvidenceTab(QWidget):
         self.grid.setMovement(QListView.Movement.Static)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setIconSize(QSize(THUMB, THUMB))
-        self.grid.setGridSize(QSize(THUMB + 36, THUMB + 58))
+        # A cell holds the thumbnail and two lines (name, kind), wider and taller with the text.
+        self._name_width = max(THUMB + 24, text_px(THUMB + 24) * 2 // 3)
+        lines = 2 * self.grid.fontMetrics().lineSpacing()
+        self.grid.setGridSize(QSize(self._name_width + 12, max(THUMB + 58, THUMB + lines + 26)))
         self.grid.setSpacing(theme.SPACE_M)
         self.grid.setWordWrap(True)
         self.grid.setUniformItemSizes(True)
@@ -165,19 +170,33 @@ class EvidenceTab(QWidget):
         left.addWidget(self.message)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_L)
-        row.addLayout(left, 1)
-        row.addWidget(self.panel, 0)
+        row.addLayout(left, 3)
+        self.panel.setMinimumWidth(300)  # wider with larger text, if the window has room
+        self.panel.setMaximumWidth(text_px(300))
+        row.addWidget(self.panel, 2)
+        # At least one row of thumbnails; as tall as the details beside it.
+        cell = self.grid.gridSize().height()
+        self.grid.setMinimumHeight(cell + 2 * theme.SPACE_M + 2 * self.grid.frameWidth())
+        content = QWidget()
+        content.setObjectName("evidenceContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
+        column.setSpacing(theme.SPACE_L)
+        column.addLayout(top)
+        column.addLayout(row, 1)
+        # The tab scrolls as a page when the window is too short for it (larger text).
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.page_scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_L)
-        layout.addLayout(top)
-        layout.addLayout(row, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page_scroll)
 
     def _build_panel(self) -> QFrame:
         panel = QFrame()
         panel.setObjectName("card")
-        panel.setMinimumWidth(300)  # wider with larger text, if the window has room
-        panel.setMaximumWidth(text_px(300))
         column = QVBoxLayout(panel)
         column.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
         column.setSpacing(theme.SPACE_M)
@@ -272,7 +291,7 @@ class EvidenceTab(QWidget):
         else:
             kind = tr(TEXT_KIND_RECEIPT if att.role is AttachmentRole.RECEIPT else TEXT_KIND_PHOTO)
         metrics = self.grid.fontMetrics()
-        name = metrics.elidedText(att.file_name, Qt.TextElideMode.ElideMiddle, THUMB + 24)
+        name = metrics.elidedText(att.file_name, Qt.TextElideMode.ElideMiddle, self._name_width)
         return f"{name}\n{kind}"
 
     def item_names(self) -> list[str]:

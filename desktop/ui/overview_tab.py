@@ -17,6 +17,8 @@ from desktop.ui.due_items import due_items
 from desktop.ui.formatting import format_date, format_money
 from desktop.ui.i18n import N_, tr
 from desktop.ui.identifiers_card import IdentifiersCard
+from desktop.ui.text_metrics import text_px
+from desktop.ui.widgets.adaptive_row import AdaptiveRow
 from desktop.ui.widgets.card import Card
 from desktop.vault import VaultState
 
@@ -58,6 +60,7 @@ class OverviewTab(QScrollArea):
         self.coverage_card.body.addWidget(self.chart)
         self.chart_hint = theme.muted(QLabel(tr(TEXT_CHART_HINT)))
         self.chart_hint.setFont(theme.scaled_font(self.chart_hint, 0.9))
+        self.chart_hint.setWordWrap(True)
         self.coverage_card.body.addWidget(self.chart_hint)
 
         self.due_card = Card(tr(TEXT_DUE))
@@ -79,17 +82,17 @@ class OverviewTab(QScrollArea):
             if hasattr(coach, "set_show_due"):
                 coach.set_show_due(False)  # "What is due" above lists the follow-ups
 
-        pair = QHBoxLayout()
-        pair.setSpacing(theme.SPACE_L)
-        pair.addWidget(self.due_card, 1)
-        pair.addWidget(self.identifiers, 1)
+        # Side by side, or one under the other when narrow (larger text).
+        pair = AdaptiveRow(text_px(640), theme.SPACE_L)
+        pair.box.addWidget(self.due_card, 1)
+        pair.box.addWidget(self.identifiers, 1)
 
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_XL)
         column.setSpacing(theme.SPACE_L)
         column.addWidget(self.coverage_card)
-        column.addLayout(pair)
+        column.addWidget(pair)
         column.addWidget(self.coach_slot)
         column.addStretch(1)
         self.setWidget(content)

@@ -268,3 +268,24 @@ def test_no_main_window_text_is_clipped_pseudo_localised(
         settle(qtbot)
         problems += [f"{tabs.tabText(index)}: {problem}" for problem in clipped(window)]
     assert not problems, "\n".join(problems)
+
+
+def test_no_main_window_text_is_clipped_at_200_percent(
+    qtbot: QtBot,
+    make_window: Callable[[CaseBook], MainWindow],
+    casebook: CaseBook,
+    large_text: None,
+) -> None:
+    """The main window's tabs and the case list with the sample case open, text at 200 %,
+    in the screenshots' window (1200x780)."""
+    window = make_window(casebook)
+    window.resize(1200, 780)
+    window.open_sample_case()
+    settle(qtbot)
+    tabs = window.workspace.tabs
+    problems = [f"case list: {problem}" for problem in clipped(window.case_list)]
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        settle(qtbot)
+        problems += [f"{tabs.tabText(index)}: {problem}" for problem in clipped(window)]
+    assert not problems, "\n".join(problems)

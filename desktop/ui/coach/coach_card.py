@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.escalation import Recommendation, Rung, recommend, rung_title
 from desktop.i18n import SOURCE_LANGUAGE
@@ -26,7 +26,10 @@ from desktop.ui.coach.ladder import LadderWidget
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
+from desktop.ui.widgets.adaptive_row import AdaptiveRow
 from desktop.ui.widgets.card import Card
+from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.masked_value import mask
 
 TEXT_STAND = N_("Where you stand")
@@ -103,16 +106,15 @@ class CoachCard(QWidget):
         )
         self.exec_button = _secondary(QPushButton(icons.icon("document"), tr(TEXT_WRITE_EXEC)))
         self.exec_button.clicked.connect(lambda: emit(self.letter_requested, LETTER_EXECUTIVE))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(theme.SPACE_M)
+        buttons_row = QWidget()
+        buttons = FlowLayout(buttons_row, spacing=theme.SPACE_M)  # wrap rather than squeeze
         buttons.addWidget(self.log_call_button)
         buttons.addWidget(self.cr_button)
         buttons.addWidget(self.exec_button)
-        buttons.addStretch(1)
         self.next_card.body.addWidget(self.headline_label)
         self.next_card.body.addWidget(self.reason_label)
         self.next_card.body.addSpacing(theme.SPACE_S)
-        self.next_card.body.addLayout(buttons)
+        self.next_card.body.addWidget(buttons_row)
 
         self.contact_card = Card(tr(TEXT_CONTACT))
         self.contact_panel = ContactPanel()
@@ -124,10 +126,10 @@ class CoachCard(QWidget):
         self.say_card = Card(tr(TEXT_SAY))
         self.say_label = _label(rich=True)
         self.say_card.body.addWidget(self.say_label)
-        lists = QHBoxLayout()
-        lists.setSpacing(theme.SPACE_L)
-        lists.addWidget(self.ready_card, 2, Qt.AlignmentFlag.AlignTop)
-        lists.addWidget(self.say_card, 3, Qt.AlignmentFlag.AlignTop)
+        # Side by side, or one under the other when narrow (larger text).
+        lists = AdaptiveRow(text_px(600), theme.SPACE_L)
+        lists.box.addWidget(self.ready_card, 2, Qt.AlignmentFlag.AlignTop)
+        lists.box.addWidget(self.say_card, 3, Qt.AlignmentFlag.AlignTop)
 
         self.empty_label = theme.muted(_label(tr(TEXT_NO_CASE)))
 
@@ -139,7 +141,7 @@ class CoachCard(QWidget):
         layout.addWidget(self.due_box)
         layout.addWidget(self.next_card)
         layout.addWidget(self.contact_card)
-        layout.addLayout(lists)
+        layout.addWidget(lists)
         layout.addStretch(1)
         self._parts: list[QWidget] = [
             self.stand_card,

@@ -15,6 +15,8 @@ from desktop.escalation import Rung
 from desktop.i18n import SOURCE_LANGUAGE
 from desktop.ui import choices, icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.text_metrics import text_px
+from desktop.ui.widgets.adaptive_row import AdaptiveRow
 
 TEXT_HOW = {
     Rung.SERVICE_PROVIDER: N_("Go back to the service provider with your notes."),
@@ -79,11 +81,13 @@ class ContactPanel(QWidget):
         left.addWidget(self.links_label)
         left.addWidget(self.authority_label)
         left.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.SPACE_L)
-        row.addLayout(left, 3)
-        row.addWidget(self.scam, 2, Qt.AlignmentFlag.AlignTop)
+        # The warning beside the numbers, or under them when narrow (larger text).
+        row = AdaptiveRow(text_px(600), theme.SPACE_L)
+        row.box.addLayout(left, 3)
+        row.box.addWidget(self.scam, 2, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(row)
         self.line_texts: list[str] = []
 
     def show_for(

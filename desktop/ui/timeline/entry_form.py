@@ -32,6 +32,7 @@ from desktop.model import Channel, ContactEntry, Outcome, Tier
 from desktop.ui import choices, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.text_metrics import text_px
 from desktop.ui.timeline import checks
 from desktop.ui.timeline.contact_files import ContactFiles
 from desktop.ui.timeline.fields import DueDateEdit, date_edit, time_zone_combo
@@ -43,6 +44,7 @@ from desktop.ui.widgets.accessible import (
     mnemonics_when_shown,
     name_companion,
 )
+from desktop.ui.widgets.adaptive_row import AdaptiveRow
 from desktop.ui.widgets.code_combo import CodeCombo
 from desktop.ui.widgets.field_message import Check, FieldMessage
 from desktop.ui.wizard.money import format_price, parse_price
@@ -110,12 +112,12 @@ class EntryForm(QWidget):
         self.cs_amount_edit = QLineEdit()
         self.cs_amount_edit.setMaxLength(20)
         self.cs_amount_edit.setPlaceholderText("0.00")
-        self.cs_amount_edit.setMaximumWidth(110)
+        self.cs_amount_edit.setMaximumWidth(text_px(110))
         self.cs_currency_combo = QComboBox()
         self.cs_currency_combo.setEditable(True)
         self.cs_currency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.cs_currency_combo.addItems(choices.COMMON_CURRENCIES)
-        self.cs_currency_combo.setMaximumWidth(90)
+        self.cs_currency_combo.setMaximumWidth(text_px(90))
         name_companion(self.cs_currency_combo, tr(TEXT_CURRENCY))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
@@ -128,7 +130,7 @@ class EntryForm(QWidget):
         self.duration_spin.setRange(-1, 24 * 60)
         self.duration_spin.setSpecialValueText(tr(TEXT_NOT_NOTED))
         self.duration_spin.setSuffix(tr(TEXT_MINUTES))
-        self.duration_spin.setMaximumWidth(130)
+        self.duration_spin.setMaximumWidth(text_px(130))
         self.files = ContactFiles()
 
         left, right = self._form(), self._form()
@@ -186,15 +188,17 @@ class EntryForm(QWidget):
         if not compact:
             self._row(right, TEXT_FILES, self.files)
 
-        columns = QHBoxLayout(self)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(theme.SPACE_XL + theme.SPACE_M)
+        # Two columns side by side, or one under the other when narrow (larger text).
+        columns = AdaptiveRow(text_px(640), theme.SPACE_XL + theme.SPACE_M)
         # Each column in its own widget: a box layout then asks each for its height at the
         # column's real width, so wrapped messages under the fields are never cut short.
         for form in (left, right):
             column = QWidget()
             column.setLayout(form)
-            columns.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+            columns.box.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(columns)
 
         for signal in (
             self.date_edit.dateChanged,

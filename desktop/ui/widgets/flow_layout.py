@@ -71,6 +71,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(left, top, -right, -bottom)
         x, y, line_height = area.x(), area.y(), 0
         shown = [item for item in self._items if not item.isEmpty()]
+        parent = self.parentWidget()
+        mirrored = parent is not None and parent.isRightToLeft()
         for index, item in enumerate(shown):
             size = item.sizeHint()
             if size.width() > area.width() > 0:  # wider than the line: as wide as it, taller
@@ -85,6 +87,8 @@ class FlowLayout(QLayout):
             if self._last_at_right and index == len(shown) - 1 and x > area.x():
                 left = area.right() + 1 - size.width()
             if move:
+                if mirrored:  # right to left: the first widget at the right end
+                    left = area.left() + area.right() - (left + size.width() - 1)
                 item.setGeometry(QRect(QPoint(left, y), size))
             x += size.width() + self._gap
             line_height = max(line_height, size.height())

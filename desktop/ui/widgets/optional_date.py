@@ -10,11 +10,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QWidget
 
 from desktop.ui import theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 TEXT_NOT_SET = N_("Not set")
 TEXT_UNKNOWN = N_("I don't know")
@@ -38,12 +39,10 @@ class OptionalDateEdit(QWidget):
         # 150 at least, more if larger text needs it (a fixed width would cut the date).
         self.date_edit.setMinimumWidth(max(150, self.date_edit.minimumSizeHint().width()))
         self.unknown_box = QCheckBox(tr(TEXT_UNKNOWN))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_L)
+        # The box goes under the date when the two do not fit side by side (larger text).
+        layout = FlowLayout(self, theme.SPACE_L)
         layout.addWidget(self.date_edit)
         layout.addWidget(self.unknown_box)
-        layout.addStretch(1)
         # A caption's shortcut (and a screen reader's name for the field) lands on the date.
         self.setFocusProxy(self.date_edit)
         self.date_edit.dateChanged.connect(self._on_date)
