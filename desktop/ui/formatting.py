@@ -1,4 +1,5 @@
-"""How dates and amounts read in the UI: unambiguous ("12 Mar 2024"), in the user's locale."""
+"""How dates and amounts read in the UI: unambiguous ("12 Mar 2024"), in the UI's locale
+(QLocale's default, set with the UI language: desktop/ui/i18n.py `ui_locale`)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def format_datetime(value: datetime) -> str:
 def format_money(amount: Decimal | None, currency: str) -> str:
     if amount is None:
         return ""
-    return f"{amount:,.2f} {currency}".strip()
+    # Grouping and decimal mark of the UI's locale (1,299.00 / 1.299,00 / 1 299,00).
+    return f"{QLocale().toString(float(amount), 'f', 2)} {currency}".strip()
 
 
 def safe_file_name(text: str) -> str:

@@ -10,6 +10,13 @@ dialogs (OK, Cancel, the file dialog) speak the same language.
 The dossier and letters have their own language (case.owner.dossier_language);
 never pass the UI language to them.
 
+`install()` also sets the locale UI dates and numbers are written in (`ui_locale()`):
+the system's region format when the system speaks the UI language, else the UI
+language's, in the system's country where the two go together (English in Germany:
+"12 Mar 2024" with German habits; Russian on an American system: "12 мар. 2024").
+The main window is built again after a change (MainWindow.apply_display_preferences):
+widgets keep the locale and texts they were built with.
+
 `install(PSEUDO_LANGUAGE)` (CASE_DOSSIER_PSEUDO=1 at start, desktop/ui/app.py) is
 the developer's pseudo-localisation: every text, ours and Qt's, comes out longer,
 accented and bracketed, so an untranslated or clipped text stands out.
@@ -40,6 +47,7 @@ __all__ = [
     "system_language",
     "tr",
     "tr_count",
+    "ui_locale",
 ]
 
 CONTEXT = "CaseDossier"
@@ -72,14 +80,34 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
+    """The locale for UI dates and numbers when the UI speaks `language`: the system's
+    own when it speaks that language too (its region format is the user's choice);
+    else `language` in the system's country if Qt knows that pair (en_DE), else
+    `language` where it is mostly spoken (ru on an en_US system: ru_RU). Pseudo text
+    keeps the system's."""
+    system = system if system is not None else QLocale.system()
+    if is_pseudo(language):
+        return system
+    wanted = QLocale(normalize_language(language))
+    if system.language() == wanted.language():
+        return system
+    paired = QLocale(wanted.language(), system.territory())
+    if paired.language() == wanted.language() and paired.territory() == system.territory():
+        return paired
+    return wanted
+
+
 def install(language: str, app: QCoreApplication | None = None) -> str:
-    """Use `language` for tr() and Qt's standard texts from now on; returns the catalog
-    chosen ("de-AT" -> "de", unknown -> "en"). Widgets built before keep their text
-    until they are built again or retranslated (QEvent.LanguageChange is sent)."""
+    """Use `language` for tr() and Qt's standard texts from now on, and its locale for
+    dates and numbers (`ui_locale`); returns the catalog chosen ("de-AT" -> "de",
+    unknown -> "en"). Widgets built before keep their text and locale until they are
+    built again (QEvent.LanguageChange is sent)."""
     global _language
     app = app or QCoreApplication.instance()
     chosen = PSEUDO_LANGUAGE if is_pseudo(language) else normalize_language(language)
     _language = chosen
+    QLocale.setDefault(ui_locale(chosen))
     if app is None:
         return chosen
     for old in _installed:
