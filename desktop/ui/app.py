@@ -65,6 +65,14 @@ def apply_text_size(app: QApplication, settings: QSettings) -> None:
         scale_text(app, preferences.text_size(settings) / 100)
 
 
+def change_text_size(app: QApplication, old: int, new: int) -> None:
+    """Preferences changed the text size from `old` to `new` percent while the app runs:
+    the application's font follows (windows built afterwards get it everywhere), unless
+    TEXT_SCALE_ENV decides the size."""
+    if old != new and not os.environ.get(TEXT_SCALE_ENV, "").strip():
+        scale_text(app, new / old)
+
+
 def scale_text(app: QApplication, scale: float) -> None:
     """Every font `scale` times its size; the widths that matter follow (text_metrics)."""
     if scale != 1.0:
@@ -87,13 +95,19 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
     return environ.get(name, "").strip().lower() not in ("", "0", "no", "false")
 
 
-def install_language(app: QApplication) -> str:
-    """The UI language before any window is built: the user's choice, else the system's;
-    pseudo-localised when a developer asks for it (PSEUDO_ENV)."""
+def wanted_language(settings: QSettings | None = None) -> str:
+    """The UI language to use: the user's choice, else the system's; pseudo-localised
+    when a developer asks for it (PSEUDO_ENV)."""
     if _flag(os.environ, PSEUDO_ENV):
-        return i18n.install(PSEUDO_LANGUAGE, app)
-    language = preferences.chosen_ui_language(QSettings()) or i18n.system_language()
-    return i18n.install(language, app)
+        return PSEUDO_LANGUAGE
+    chosen = preferences.chosen_ui_language(settings if settings is not None else QSettings())
+    return chosen or i18n.system_language()
+
+
+def install_language(app: QApplication, settings: QSettings | None = None) -> str:
+    """Install the UI language (`wanted_language`): before any window is built, and again
+    when Preferences changes it (the main window is then built again)."""
+    return i18n.install(wanted_language(settings), app)
 
 
 def open_data(window: MainWindow) -> None:
@@ -154,10 +168,6 @@ def run(argv: list[str]) -> int:
     code = app.exec()
     if window.casebook is not None:
         window.casebook.close()
-    if window.restart_requested:
-        from desktop.ui.restart import relaunch
-
-        relaunch(argv)
     return code
 
 

@@ -10,6 +10,7 @@ changes, or the window closes.
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,19 @@ TEXT_SAVE_DIALOG = N_("Save the dossier")
 TEXT_PDF_FILTER = N_("PDF documents (*.pdf)")
 TEXT_PRINT_DIALOG = N_("Print the dossier")
 TEXT_PAPER_NAMES = {"A4": N_("A4"), "Letter": N_("US Letter")}
+
+
+@dataclass
+class DossierHandOver:
+    """The Dossier tab's choices and finished dossier, from one tab to its replacement."""
+
+    redacted: bool
+    receipts: bool
+    paper: str
+    last_saved: Path | None
+    job: DossierJob | None = None
+    pdf_path: Path | None = None
+    pages: int = 0
 
 
 class DossierTab(QWidget):
@@ -248,6 +262,47 @@ class DossierTab(QWidget):
         """The case changed: a dossier on screen is now older than the case."""
         if self.pdf_path is not None and not self.is_running():
             self.message.show_check(Check(Level.HINT, tr(TEXT_STALE)))
+
+    def hand_over(self) -> DossierHandOver:
+        """What this tab shows, for the tab that replaces it (the window is built again in
+        another language): the choices, and the dossier made, whose temporary PDF then
+        belongs to the new tab. Not while one is being made (the window waits for it)."""
+        assert not self.is_running()
+        state = DossierHandOver(
+            redacted=self.redacted_radio.isChecked(),
+            receipts=self.receipts_box.isChecked(),
+            paper=str(self.paper_combo.currentData()),
+            last_saved=self.last_saved,
+        )
+        if self._shown_job is not None and self.pdf_path is not None:
+            state.job, state.pdf_path, state.pages = self._shown_job, self.pdf_path, self.page_count
+            self._shown_job = None  # clearing this tab must not remove the file
+            if self._document is not None:
+                self._document.close()
+            self.pdf_path = None
+        return state
+
+    def take_over(self, state: DossierHandOver) -> None:
+        """Show what the tab this one replaces showed (`hand_over`)."""
+        self.set_redacted(state.redacted)
+        self.receipts_box.setChecked(state.receipts)
+        self.paper_combo.setCurrentIndex(max(self.paper_combo.findData(state.paper), 0))
+        job, path = state.job, state.pdf_path
+        if job is not None and path is not None:
+            if self.case is None:  # nowhere to show it: it must not stay on disk
+                job.discard()
+                return
+            self.last_saved = state.last_saved
+            job.setParent(self)
+            self._shown_job = job
+            self.pdf_path = path
+            self.page_count = state.pages
+            self._show_pdf(path)
+            text = TEXT_READY_REDACTED if job.options.redacted else TEXT_READY
+            self.message.show_check(Check(Level.OK, tr(text).format(pages=state.pages)))
+        elif self.case is not None:
+            self.last_saved = state.last_saved
+        self._show_buttons()
 
     # -- creating ---------------------------------------------------------------------
 

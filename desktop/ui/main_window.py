@@ -17,8 +17,8 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
-from desktop.ui import theme
-from desktop.ui.i18n import N_, Plural, tr, tr_count
+from desktop.ui import preferences, theme
+from desktop.ui.i18n import N_, Plural, current_language, tr, tr_count
 from desktop.ui.signals import emit
 from desktop.ui.text_metrics import text_px
 from desktop.ui.window_actions import build_actions
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.ui.case_sessions import CaseSessions
     from desktop.ui.case_workspace import CaseWorkspace
     from desktop.ui.dossier_job import DossierJob
+    from desktop.ui.dossier_tab import DossierHandOver
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.vault_banner import VaultBanner
     from desktop.ui.welcome_view import WelcomeView
@@ -66,17 +67,17 @@ TEXT_REOPENED = N_("Case reopened. How it ended stays in its history.")
 TEXT_SAMPLE_FAILED = N_("The sample case could not be opened")
 TEXT_SAMPLE_ADDED = N_("The sample case was added. It is fictional: delete it whenever you like.")
 TEXT_WHERE_TITLE = N_("Where to find your serial number")
-TEXT_RESTART_TITLE = N_("Restart Case Dossier?")
-TEXT_RESTART = N_(
-    "The new language shows everywhere after a restart. Your cases are saved; "
-    "Case Dossier reopens by itself."
+# Preferences changed the language or the text size: the window is built again at once,
+# or, while that would lose something, as soon as it would not.
+TEXT_LANGUAGE_NOW = N_("Case Dossier now speaks {language}.")
+TEXT_TEXT_SIZE_NOW = N_("The new text size is in use.")
+TEXT_UNDO_AFRESH = N_("Everything is saved; Undo starts afresh from here.")
+TEXT_WAIT_WIZARD = N_("Preferences saved. The window changes once the case wizard is closed.")
+TEXT_WAIT_CALL = N_("Preferences saved. The window changes once the call is logged or closed.")
+TEXT_WAIT_DOSSIER = N_("Preferences saved. The window changes once the dossier is ready.")
+TEXT_WAIT_CONTACT = N_(
+    "Preferences saved. The window changes once the contact is saved or discarded."
 )
-TEXT_RESTART_TEXT_SIZE = N_(
-    "The new text size shows everywhere after a restart. Your cases are saved; "
-    "Case Dossier reopens by itself."
-)
-TEXT_RESTART_NOW = N_("Restart now")
-TEXT_RESTART_LATER = N_("Later")
 TEXT_FILE_FAILED = N_("The secrets file could not be written: {reason}")
 TEXT_SECRETS_MOVED = N_("Secrets are now kept in an encrypted file.")
 TEXT_EXPORT_NOTHING = N_("There are no cases to export yet.")
@@ -131,14 +132,27 @@ class MainWindow(QMainWindow):
         self.session: CaseSession | None = None
         self.wizard: CaseWizard | None = None
         self._settings_dialog: SettingsDialog | None = None
-        self.restart_requested = False  # app.run() starts the app again once closed
         self.today = date.today
         self._built = False
         self._painted = False
         self._print_when_ready = False
+        # What the window was built with: Preferences may change either while it runs.
+        self._language = current_language()
+        self._text_size = preferences.text_size(self.settings)
+        self._display_pending = False  # a change waits for the wizard, a call, a dossier
+        self._save_note: tuple[str, str] | None = None  # ("saved", time) or ("failed", why)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
+        self._build_chrome()
+        self._restore_geometry()
+        if casebook is not None:
+            self.set_casebook(casebook)
 
+    # -- set-up -----------------------------------------------------------------------
+
+    def _build_chrome(self) -> None:
+        """What shows before the cases: the loading note, the status bar, the menus.
+        Built again, with the content, when the language or text size changes."""
         self.loading = _centred(theme.muted(QLabel(tr(TEXT_OPENING))))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loading)
@@ -195,11 +209,6 @@ class MainWindow(QMainWindow):
         self.undo_action = a.undo
         self.redo_action = a.redo
         self.refresh_actions()
-        self._restore_geometry()
-        if casebook is not None:
-            self.set_casebook(casebook)
-
-    # -- set-up -----------------------------------------------------------------------
 
     def _build_content(self) -> None:
         """Everything that shows cases: built once, when the data is there."""
@@ -219,7 +228,8 @@ class MainWindow(QMainWindow):
         assert self.casebook is not None
         self.setWindowIcon(icons.app_icon())
         install_shortcuts(self.actions_)
-        self.background = BackgroundTasks(self)
+        if not hasattr(self, "background"):  # kept when the window is built again: a task
+            self.background = BackgroundTasks(self)  # may run, reporting to this window
         self.sessions = CaseSessions(self.casebook, self)
         self.sessions.saved.connect(self._on_session_saved)
         self.sessions.save_failed.connect(self._on_save_failed)
@@ -263,6 +273,9 @@ class MainWindow(QMainWindow):
         ws.dossier.saved.connect(self._on_dossier_saved)
         ws.dossier.failed.connect(self._on_dossier_failed)
         ws.dossier.running_changed.connect(self.refresh_actions)
+        ws.dossier.running_changed.connect(self._retry_display_change)
+        ws.timeline.case_changed.connect(self._retry_display_change)
+        ws.timeline.discard_button.clicked.connect(self._retry_display_change)
 
         self.content = QStackedWidget()
         self.content.addWidget(self.welcome)
@@ -400,15 +413,24 @@ class MainWindow(QMainWindow):
         self.refresh_actions()
 
     def _mark_saved(self, case_id: str) -> None:
-        self.saved_label.setText(
-            "✓ " + tr(TEXT_SAVED).format(time=datetime.now().strftime("%H:%M"))
-        )
+        self._save_note = ("saved", datetime.now().strftime("%H:%M"))
+        self._show_save_note()
         self._show_vault()  # a save may have found the keychain locked
         emit(self.saved, case_id)
 
     def _on_save_failed(self, reason: str) -> None:
-        self.saved_label.setText(tr(TEXT_NOT_SAVED).format(reason=reason))
-        theme.with_colour(self.saved_label, theme.colours().error)
+        self._save_note = ("failed", reason)
+        self._show_save_note()
+
+    def _show_save_note(self) -> None:
+        if self._save_note is None:
+            return
+        kind, value = self._save_note
+        if kind == "saved":
+            self.saved_label.setText("✓ " + tr(TEXT_SAVED).format(time=value))
+        else:
+            self.saved_label.setText(tr(TEXT_NOT_SAVED).format(reason=value))
+            theme.with_colour(self.saved_label, theme.colours().error)
 
     # -- cases ------------------------------------------------------------------------
 
@@ -497,6 +519,8 @@ class MainWindow(QMainWindow):
 
     def _on_wizard_gone(self, *_: object) -> None:
         gone, self.wizard = self.wizard, None
+        if gone is not None:
+            self._retry_display_change()
         if gone is not None and self.isVisible():
             # Back to this window with the keyboard focus on the cases (where the new one is
             # selected): a keyboard or screen-reader user is never left with the focus nowhere.
@@ -898,33 +922,173 @@ class MainWindow(QMainWindow):
         finally:
             self._settings_dialog = None
         if accepted and self._built:
-            from desktop.ui import preferences
-
             paper = self.workspace.dossier.paper_combo
             paper.setCurrentIndex(paper.findData(preferences.default_paper(self.settings)))
-        if not accepted:
+        if accepted and (dialog.language_changed or dialog.text_size_changed):
+            self.apply_display_preferences()
+
+    # -- the language and the text size, changed while the app runs -------------------------
+
+    def apply_display_preferences(self) -> bool:
+        """Preferences changed the language or the text size: install them and build the
+        window again in the same process, on the same CaseBook, with the same case and tab.
+        While that would lose something (the case wizard or a call being logged is open, a
+        dossier is being made, a contact being edited cannot be saved yet) the change waits,
+        the status bar says for what, and it is made as soon as that has ended.
+        True when the window was built again (or nothing needed to change)."""
+        self._display_pending = True
+        waiting = self._display_change_blocker()
+        if waiting:
+            from desktop.i18n import translator
+            from desktop.ui.app import wanted_language
+
+            # Nothing is installed yet: say it in the language chosen, the one to come.
+            message = translator(wanted_language(self.settings)).gettext(waiting)
+            self.statusBar().showMessage(message)
+            return False
+        self._display_pending = False
+        self._apply_display_change()
+        return True
+
+    def _display_change_blocker(self) -> str:
+        """What the change has to wait for, as a message; "" when nothing."""
+        if self.wizard is not None:
+            return TEXT_WAIT_WIZARD
+        if not self._built:
+            return ""
+        timeline = self.workspace.timeline
+        if timeline.call_dialog is not None:
+            return TEXT_WAIT_CALL
+        if self.workspace.dossier.is_running():
+            return TEXT_WAIT_DOSSIER
+        if not timeline.leave_form():  # saves a changed contact; asks when it cannot
+            return TEXT_WAIT_CONTACT
+        return ""
+
+    def _retry_display_change(self, *_: object) -> None:
+        """Something the change waited for has ended: try again once the event that told
+        us so is over (the widget sending it may be replaced)."""
+        if self._display_pending:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self._retry_pending_display_change)
+
+    def _retry_pending_display_change(self) -> None:
+        if self._display_pending:
+            self.apply_display_preferences()
+
+    def _apply_display_change(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.i18n import LANGUAGES
+        from desktop.ui.app import change_text_size, install_language
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        size = preferences.text_size(self.settings)
+        change_text_size(app, self._text_size, size)
+        language = install_language(app, self.settings)
+        messages = []
+        if language != self._language:
+            name = LANGUAGES.get(language, language)
+            messages.append(tr(TEXT_LANGUAGE_NOW).format(language=name))
+        if size != self._text_size:
+            messages.append(tr(TEXT_TEXT_SIZE_NOW))
+        if not messages:
+            return  # e.g. "as the system" chosen for the language already shown
+        self._language, self._text_size = language, size
+        if self.rebuild():
+            messages.append(tr(TEXT_UNDO_AFRESH))
+        self.statusBar().showMessage(" ".join(messages), 10_000)
+
+    def rebuild(self) -> bool:
+        """Build the menus, the status bar and everything that shows cases again, in the
+        language, locale and text size installed now. The CaseBook (database, vault) stays
+        open; what is being typed is saved first; the same case, tab, contact, search,
+        splitter and finished dossier are shown again; the window keeps its geometry.
+        The undo history cannot follow (its steps are named in the old language): True
+        when some was dropped. Call it only when `_display_change_blocker()` is empty."""
+        from PySide6.QtWidgets import QMenuBar, QStatusBar
+
+        old_actions = self.actions_
+        view = self._view_state() if self._built else None
+        had_undo = False
+        dossier = None
+        if self._built:
+            self.workspace.details.flush()  # what is being typed is committed and saved
+            dossier = self.workspace.dossier.hand_over()
+            had_undo = any(
+                session.undo_stack.count()
+                for session in map(self.sessions.get, self.sessions.loaded_cases())
+                if session is not None
+            )
+            self.workspace.set_session(None, None)  # views let go of the stacks first
+            self.session = None
+            old_sessions = self.sessions
+            old_sessions.saved.disconnect(self._on_session_saved)
+            old_sessions.save_failed.disconnect(self._on_save_failed)
+            old_sessions.close_all()
+            old_sessions.deleteLater()
+        # The old widgets go when the event loop next runs (Qt deletes them later).
+        for action in vars(old_actions).values():
+            action.setShortcuts([])
+            action.deleteLater()
+        self.setMenuBar(QMenuBar())
+        self.setStatusBar(QStatusBar())
+        self._built = False
+        self._build_chrome()
+        self._show_save_note()
+        if self.casebook is None:
+            return False
+        self._build_content()
+        self._show_vault()
+        if view is not None:
+            self._restore_view_state(view, dossier)
+        else:
+            self.refresh_cases()
+        self.refresh_actions()
+        return had_undo
+
+    def _view_state(self) -> dict[str, object]:
+        from PySide6.QtWidgets import QApplication
+
+        entry = self.workspace.timeline.selected_entry()
+        focus = QApplication.focusWidget()
+        return {
+            "case": self.case_list.selected_id(),
+            "tab": self.workspace.tabs.currentIndex(),
+            "contact": entry.id if entry is not None else None,
+            "splitter": self.splitter.saveState(),
+            "search": self.case_list.search_edit.text(),
+            "filter": self.case_list.filter_combo.currentIndex(),
+            "focus_on_list": focus is not None and self.case_list.isAncestorOf(focus),
+        }
+
+    def _restore_view_state(self, view: dict[str, object], dossier: DossierHandOver | None) -> None:
+        from PySide6.QtCore import QByteArray, Qt
+
+        splitter = view["splitter"]
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        self.case_list.search_edit.setText(str(view["search"]))
+        index = view["filter"]
+        self.case_list.filter_combo.setCurrentIndex(index if isinstance(index, int) else 0)
+        case_id = view["case"]
+        self.refresh_cases(select_id=case_id if isinstance(case_id, str) and case_id else None)
+        if dossier is not None:
+            self.workspace.dossier.take_over(dossier)  # discards it if no case is shown
+        if self.session is None:
             return
-        if (dialog.language_changed and self.ask_restart()) or (
-            not dialog.language_changed
-            and dialog.text_size_changed
-            and self.ask_restart(TEXT_RESTART_TEXT_SIZE)
-        ):
-            self.restart_requested = True
-            self.close()
-            self.restart_requested = not self.isVisible()  # a wizard may keep it open
-
-    def ask_restart(self, why: str = TEXT_RESTART) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr(TEXT_RESTART_TITLE))
-        box.setText(tr(why))
-        restart = box.addButton(tr(TEXT_RESTART_NOW), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr(TEXT_RESTART_LATER), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restart)
-        box.exec()
-        return box.clickedButton() is restart
+        tab = view["tab"]
+        self.workspace.tabs.setCurrentIndex(tab if isinstance(tab, int) else 0)
+        contact = view["contact"]
+        if isinstance(contact, str):
+            self.workspace.timeline.refresh(contact)
+        # The focus was in a widget that is gone: put it where the user was.
+        if view["focus_on_list"]:
+            self.case_list.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.workspace.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_where_serial(self) -> None:
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout

@@ -28,15 +28,13 @@ from desktop.vault import Vault, VaultState
 TEXT_TITLE = N_("Preferences")
 TEXT_GENERAL = N_("Language")
 TEXT_UI_LANGUAGE = N_("App language")
-TEXT_UI_LANGUAGE_NOTE = N_(
-    "Takes full effect after a restart: windows already open keep their language."
-)
+TEXT_UI_LANGUAGE_NOTE = N_("The window changes to it as soon as you save.")
 TEXT_UI_LANGUAGE_SYSTEM = N_("As the system ({language})")
 TEXT_DISPLAY = N_("Display")
 TEXT_TEXT_SIZE = N_("Text size")
 # Translators: a text size, "150%"; write it as your language writes percentages.
 TEXT_PERCENT = N_("{percent}%")
-TEXT_TEXT_SIZE_NOTE = N_("Larger text for every window, from the next start.")
+TEXT_TEXT_SIZE_NOTE = N_("Larger text for every window, as soon as you save.")
 TEXT_DOSSIERS = N_("Dossiers")
 TEXT_DOSSIER_LANGUAGE = N_("Language of new cases")
 TEXT_DOSSIER_LANGUAGE_NOTE = N_("Each case keeps its own: see Details.")
@@ -92,8 +90,9 @@ class SettingsDialog(QDialog):
         self, settings: QSettings, vault: Vault | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.language_changed = False  # set on OK: the app offers a restart
-        self.text_size_changed = False  # set on OK: takes effect at the next start
+        # Set on OK; the main window then builds itself again in the new language or size.
+        self.language_changed = False
+        self.text_size_changed = False
         self.setWindowTitle(tr(TEXT_TITLE))
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -251,11 +250,9 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         language = self.ui_language_combo.code()  # "": the system's
+        # Only saved here: the main window installs it and builds itself again
+        # (MainWindow.apply_display_preferences), once this dialog has closed.
         self.language_changed = language != preferences.chosen_ui_language(s)
-        if self.language_changed:
-            # tr() and Qt's own texts switch now; windows built before keep theirs until
-            # the next start (the note under the combo says so).
-            i18n.install(language or i18n.system_language())
         s.setValue(preferences.UI_LANGUAGE, language)
         size = self.text_size_combo.currentData()
         self.text_size_changed = size != preferences.text_size(s)

@@ -1,10 +1,9 @@
-"""Preferences > Display > Text size: saved, applied at the next start (the environment's
-CASE_DOSSIER_TEXT_SCALE wins), and a change offers a restart."""
+"""Preferences > Display > Text size: saved, applied at start (the environment's
+CASE_DOSSIER_TEXT_SCALE wins), and a change applies at once, without a restart."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -55,27 +54,38 @@ def test_applied_at_start_unless_the_environment_says(
     assert font_kept.font().pointSizeF() == pytest.approx(1.5 * before)
 
 
-def test_a_new_text_size_offers_a_restart(
+def test_a_new_text_size_applies_at_once(
+    qtbot: QtBot,
+    font_kept: QApplication,
     make_window: Callable[[CaseBook], MainWindow],
     casebook: CaseBook,
     monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
 ) -> None:
+    """No restart: the application's font grows and the window is built again with it
+    (widths that follow the text, fonts set from the widget's, are computed anew)."""
+    from desktop.sample import sample_case
+
+    casebook.save(sample_case())
     window = make_window(casebook)
-    asked: list[str] = []
+    before = font_kept.font().pointSizeF()
+    old_tabs = window.workspace.tabs
+    chosen = iter([200, 200, 100])
 
     def exec_(dialog: SettingsDialog) -> int:
-        dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData(200))
+        dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData(next(chosen)))
         dialog.accept()
         return QDialog.DialogCode.Accepted
 
-    def ask(_window: MainWindow, why: str = "") -> bool:
-        asked.append(why)
-        return False  # "Later"
-
     monkeypatch.setattr(SettingsDialog, "exec", exec_)
-    monkeypatch.setattr(MainWindow, "ask_restart", ask)
     window.actions_.preferences.trigger()
-    assert len(asked) == 1 and "text size" in asked[0]
-    window.actions_.preferences.trigger()  # the same size again: nothing to restart for
-    assert len(asked) == 1
+    qtbot.wait(10)
+    assert font_kept.font().pointSizeF() == pytest.approx(2 * before)
+    assert window.isVisible() and window.workspace.tabs is not old_tabs
+    assert window.current_case is not None  # the same case shown again
+    assert window.statusBar().currentMessage().startswith("The new text size is in use.")
+    assert window.workspace.tabs.tabBar().font().pointSizeF() == pytest.approx(2 * before)
+    rebuilt = window.workspace.tabs
+    window.actions_.preferences.trigger()  # the same size again: nothing to rebuild
+    assert window.workspace.tabs is rebuilt
+    window.actions_.preferences.trigger()
+    assert font_kept.font().pointSizeF() == pytest.approx(before)

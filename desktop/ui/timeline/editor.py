@@ -602,6 +602,11 @@ class TimelineEditor(QWidget):
         self.message.show_check(Check())
         self._show_detail(self._saved_shown_entry())
 
+    def leave_form(self) -> bool:
+        """Save a changed contact before the editor goes (the window is built again in
+        another language); asks when it cannot be saved yet. False: the user keeps it."""
+        return self._leave_form()
+
     def _leave_form(self) -> bool:
         """Before showing something else: save a changed contact. False to stay."""
         if self._new_entry is None and not self.form.is_dirty():
