@@ -19,6 +19,7 @@ import threading
 from enum import StrEnum
 from typing import Any
 
+from desktop.i18n import N_
 from desktop.logs import Safe
 
 SERVICE = "Case Dossier"
@@ -101,18 +102,18 @@ class Vault:
         if not allowed:
             found = backend_id(chosen) if chosen is not None else "none"
             log.warning("no allowed keyring backend (found %s)", Safe(found))
-            return cls(None, VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT)
+            return cls(None, VaultState.UNAVAILABLE, UNAVAILABLE_TEXT)
         return cls.with_backend(allowed[0])
 
     @classmethod
     def with_backend(cls, backend: Any) -> Vault:
-        vault = cls(backend, VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT)
+        vault = cls(backend, VaultState.UNAVAILABLE, UNAVAILABLE_TEXT)
         vault.retry()
         return vault
 
     @classmethod
     def session_only(cls, message: str | None = None) -> Vault:
-        return cls(None, VaultState.UNAVAILABLE, message or _UNAVAILABLE_TEXT)
+        return cls(None, VaultState.UNAVAILABLE, message or UNAVAILABLE_TEXT)
 
     @property
     def backend_name(self) -> str:
@@ -142,19 +143,19 @@ class Vault:
             ok = backend.get_password(SERVICE, PROBE_USER) == "probe"
             backend.delete_password(SERVICE, PROBE_USER)
         except KeyringLocked:
-            return VaultState.LOCKED, _LOCKED_TEXT.format(name=self.backend_name)
+            return VaultState.LOCKED, LOCKED_TEXT.format(name=self.backend_name)
         except (NoKeyringError, InitError) as exc:
             log.warning("keyring probe failed: %s", Safe(type(exc).__name__))
-            return VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT
+            return VaultState.UNAVAILABLE, UNAVAILABLE_TEXT
         except (KeyringError, OSError, RuntimeError) as exc:
             # Secret Service raises plain KeyringError when the collection is locked
             # and the user dismissed the unlock prompt.
             log.warning("keyring probe failed: %s", Safe(type(exc).__name__))
             if "lock" in str(exc).lower():
-                return VaultState.LOCKED, _LOCKED_TEXT.format(name=self.backend_name)
-            return VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT
+                return VaultState.LOCKED, LOCKED_TEXT.format(name=self.backend_name)
+            return VaultState.UNAVAILABLE, UNAVAILABLE_TEXT
         if not ok:
-            return VaultState.UNAVAILABLE, _UNAVAILABLE_TEXT
+            return VaultState.UNAVAILABLE, UNAVAILABLE_TEXT
         return VaultState.SECURE, f"Secrets are kept in {self.backend_name}."
 
     # -- secrets -----------------------------------------------------------
@@ -262,10 +263,10 @@ class Vault:
         with self._lock:
             if isinstance(exc, KeyringLocked) or "lock" in str(exc).lower():
                 self.state = VaultState.LOCKED
-                self.message = _LOCKED_TEXT.format(name=self.backend_name)
+                self.message = LOCKED_TEXT.format(name=self.backend_name)
             else:
                 self.state = VaultState.UNAVAILABLE
-                self.message = _UNAVAILABLE_TEXT
+                self.message = UNAVAILABLE_TEXT
 
     def _flush_memory(self) -> None:
         with self._lock:
@@ -284,11 +285,12 @@ class Vault:
                 self._pending_deletes.discard(key)
 
 
-_LOCKED_TEXT = (
+# English here (the CLI, logs); the UI shows them in its language (vault_banner.py).
+LOCKED_TEXT = N_(
     "{name} is locked. Unlock it to save serial numbers and your Apple ID; "
     "until then they are kept only while the app is open."
 )
-_UNAVAILABLE_TEXT = (
+UNAVAILABLE_TEXT = N_(
     "No system keychain is available. Serial numbers, your Apple ID and other private "
     "details are kept only while the app is open and are not saved to disk."
 )

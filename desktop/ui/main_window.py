@@ -163,15 +163,23 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.saved_label = theme.muted(QLabel())
-        self.vault_icon = QLabel()
-        self.vault_label = QLabel(tr(TEXT_CHECKING))
-        self.vault_label.setContentsMargins(0, 0, 12, 0)
-        self.saved_label.setContentsMargins(12, 0, 0, 0)
-        self.statusBar().addWidget(self.saved_label)
-        self.statusBar().addPermanentWidget(self.vault_icon)
-        self.statusBar().addPermanentWidget(self.vault_label)
-        self.statusBar().setSizeGripEnabled(False)
+        if not hasattr(self, "saved_label"):
+            # The status bar stays when the window is built again (its texts are set
+            # anew): a new one, shown later by Qt, would show its note under a message.
+            self.saved_label = theme.muted(QLabel())
+            self.vault_icon = QLabel()
+            self.vault_label = QLabel()
+            self.vault_label.setContentsMargins(0, 0, 12, 0)
+            self.saved_label.setContentsMargins(12, 0, 0, 0)
+            self.statusBar().addWidget(self.saved_label)
+            self.statusBar().addPermanentWidget(self.vault_icon)
+            self.statusBar().addPermanentWidget(self.vault_label)
+            self.statusBar().setSizeGripEnabled(False)
+            # QStatusBar hides the note while a message shows, but shows it again when it
+            # lays itself out anew (a text in a script of another height): then both are
+            # drawn over each other. Hidden on purpose, it stays hidden until the message goes.
+            self.statusBar().messageChanged.connect(self._on_status_message)
+        self.vault_label.setText(tr(TEXT_CHECKING))  # until the CaseBook says where they are
 
         self.actions_ = build_actions(
             self,
@@ -421,6 +429,9 @@ class MainWindow(QMainWindow):
     def _on_save_failed(self, reason: str) -> None:
         self._save_note = ("failed", reason)
         self._show_save_note()
+
+    def _on_status_message(self, message: str) -> None:
+        self.saved_label.setVisible(not message)
 
     def _show_save_note(self) -> None:
         if self._save_note is None:
@@ -1002,13 +1013,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(" ".join(messages), 10_000)
 
     def rebuild(self) -> bool:
-        """Build the menus, the status bar and everything that shows cases again, in the
+        """Build the menus, the status bar's texts and everything that shows cases again, in the
         language, locale and text size installed now. The CaseBook (database, vault) stays
         open; what is being typed is saved first; the same case, tab, contact, search,
         splitter and finished dossier are shown again; the window keeps its geometry.
         The undo history cannot follow (its steps are named in the old language): True
         when some was dropped. Call it only when `_display_change_blocker()` is empty."""
-        from PySide6.QtWidgets import QMenuBar, QStatusBar
+        from PySide6.QtWidgets import QMenuBar
 
         old_actions = self.actions_
         view = self._view_state() if self._built else None
@@ -1033,8 +1044,10 @@ class MainWindow(QMainWindow):
         for action in vars(old_actions).values():
             action.setShortcuts([])
             action.deleteLater()
+        # Widgets take their locale (dates in a date field) from the window: the new default.
+        self.unsetLocale()
         self.setMenuBar(QMenuBar())
-        self.setStatusBar(QStatusBar())
+        self.statusBar().clearMessage()
         self._built = False
         self._build_chrome()
         self._show_save_note()

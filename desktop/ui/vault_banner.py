@@ -38,6 +38,17 @@ def vault_status_text(vault: Vault | None) -> str:
     return tr(TEXT_STATUS_UNAVAILABLE)
 
 
+def banner_text(vault: Vault) -> str:
+    """The vault's own message (English, from the core) in the UI's language."""
+    from desktop.vault import LOCKED_TEXT, UNAVAILABLE_TEXT
+
+    if vault.message == UNAVAILABLE_TEXT:
+        return tr(UNAVAILABLE_TEXT)
+    if vault.message == LOCKED_TEXT.format(name=vault.backend_name):
+        return tr(LOCKED_TEXT).format(name=vault.backend_name)
+    return vault.message
+
+
 class VaultBanner(QFrame):
     retry_requested = Signal()
     file_requested = Signal()  # keep secrets in the encrypted secrets file instead
@@ -70,7 +81,7 @@ class VaultBanner(QFrame):
         if vault is None or vault.state is VaultState.SECURE:
             self.setVisible(False)
             return
-        self.message.setText(vault.message)
+        self.message.setText(banner_text(vault))
         self.retry_button.setVisible(vault.state is VaultState.LOCKED)
         self.file_button.setVisible(vault.state is VaultState.UNAVAILABLE)
         self.setVisible(True)
