@@ -45,6 +45,25 @@ def medium_date(day: date, locale: str = "en") -> str:
     return str(format_date(day, "medium", locale=locale))
 
 
+def short_month_date(day: date, locale: str = "en") -> str:
+    """A date with its month as a word, never only digits, so that 03/04 is never read
+    the wrong way round, in the locale's own order: "Oct 9, 2026", "9 Oct 2026",
+    "9. Okt. 2026", "2026年10月9日", "9 окт. 2026 г."."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMd", day, locale=locale))
+
+
+def short_month_date_time(moment: datetime, locale: str = "en") -> str:
+    """`short_month_date` and the time of day (hours and minutes), joined as the locale
+    joins them: "Oct 9, 2026, 2:30 PM", "2026年10月9日 14:30"."""
+    from babel.dates import format_time, get_datetime_format
+
+    clock = str(format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale))
+    joined = str(get_datetime_format("medium", locale=locale))
+    return joined.replace("{1}", short_month_date(moment.date(), locale)).replace("{0}", clock)
+
+
 def date_time(moment: datetime, locale: str = "en") -> str:
     """Date and time as they were for the writer, with their UTC offset."""
     from babel.dates import format_date, format_time

@@ -411,3 +411,20 @@ def test_a_bad_translation_entry_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(reference.ReferenceDataError, match=r"rules\[3\].*title_i18n"):
         reference.load_consumer_law(target)
+
+
+def test_dates_with_the_month_as_a_word_follow_each_locale() -> None:
+    from datetime import timezone
+
+    from desktop.formatting import short_month_date, short_month_date_time
+
+    day = date(2026, 3, 4)  # 03/04 or 04/03: the month as a word leaves no doubt
+    assert short_month_date(day, "en_US") == "Mar 4, 2026"
+    assert short_month_date(day, "en_GB") == "4 Mar 2026"
+    assert short_month_date(day, "de_DE") == "4. März 2026"
+    assert short_month_date(day, "zh_CN") == "2026年3月4日"
+    assert short_month_date(day, "ru_RU") == "4 мар. 2026\u202fг."  # a narrow no-break space
+    moment = datetime(2026, 3, 4, 14, 30, tzinfo=timezone.utc)
+    assert short_month_date_time(moment, "zh_CN") == "2026年3月4日 14:30"
+    assert short_month_date_time(moment, "en_US").replace("\u202f", " ") == "Mar 4, 2026, 2:30 PM"
+    assert short_month_date_time(moment, "fr_FR") == "4 mars 2026, 14:30"

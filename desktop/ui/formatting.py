@@ -1,22 +1,32 @@
-"""How dates and amounts read in the UI: unambiguous ("12 Mar 2024"), in the UI's locale
-(QLocale's default, set with the UI language: desktop/ui/i18n.py `ui_locale`)."""
+"""How dates and amounts read in the UI: unambiguous (the month as a word: "12 Mar 2024",
+"Mar 12, 2024", "2024年3月12日"), in the UI's locale (QLocale's default, set with the UI
+language: desktop/ui/i18n.py `ui_locale`), with CLDR's patterns (Babel)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QLocale
+
+from desktop.formatting import locale_for, short_month_date, short_month_date_time
 
 
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value), "d MMM yyyy")
+    return short_month_date(value, _babel_locale())
 
 
 def format_datetime(value: datetime) -> str:
-    return QLocale().toString(QDateTime(value.astimezone()), "d MMM yyyy, HH:mm")
+    return short_month_date_time(value.astimezone(), _babel_locale())
+
+
+def _babel_locale() -> str:
+    """The UI's locale (QLocale's default) as Babel knows it: en_DE, ru_RU, zh_CN."""
+    name = QLocale().name()  # "C" when Qt has no locale: English then
+    language, _, country = name.partition("_")
+    return locale_for(language if language != "C" else "en", country)
 
 
 def format_money(amount: Decimal | None, currency: str) -> str:

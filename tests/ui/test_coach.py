@@ -13,6 +13,7 @@ from desktop.escalation import Rung
 from desktop.model import Outcome, Tier
 from desktop.sample import sample_case
 from desktop.ui.coach import CoachCard
+from desktop.ui.formatting import format_date
 from desktop.ui.timeline import TimelineEditor
 from tests.ui.conftest import click, type_text
 from tests.ui.test_timeline import FakeClock
@@ -119,7 +120,7 @@ def test_overdue_follow_ups_are_shown(qtbot: QtBot) -> None:
     qtbot.addWidget(coach)
     coach.set_case(sample_case(), TODAY)
     assert coach.due_box.isVisibleTo(coach)
-    assert "Overdue since 16 Nov 2026" in coach.due_label.text()
+    assert f"Overdue since {format_date(date(2026, 11, 16))}" in coach.due_label.text()
     coach.set_show_due(False)  # the window lists them elsewhere
     assert not coach.due_box.isVisibleTo(coach)
     coach.set_case(None, TODAY)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.casebook import CaseBook
 from desktop.model import CaseStatus, CaseType, DeviceKind, PlanKind
 from desktop.ui.case_status import case_status_text
+from desktop.ui.formatting import format_date
 from desktop.ui.main_window import MainWindow
 from desktop.ui.wizard.case_wizard import CaseWizard, step_of
 from desktop.wizard_flow import Step
@@ -155,9 +156,12 @@ def test_a_user_prepares_a_case_and_a_dossier(
     lines = review.coverage.lines
     assert lines[0].startswith("Out of Apple's warranty by")  # the strongest argument first
     assert any(
-        line.startswith("Apple One-Year Limited Warranty: until 14 Mar 2024") for line in lines
+        line.startswith(f"Apple One-Year Limited Warranty: until {format_date(date(2024, 3, 14))}")
+        for line in lines
     )
-    assert any(line.startswith("AppleCare+: until 14 Mar 2025") for line in lines)
+    assert any(
+        line.startswith(f"AppleCare+: until {format_date(date(2025, 3, 14))}") for line in lines
+    )
     assert any("EU legal guarantee" in line for line in lines)
     assert "AppleCare+" in summary and "Earlier repairs: 1 listed" in summary
     assert "No IMEI" not in summary and "No receipt" not in summary
