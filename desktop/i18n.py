@@ -85,6 +85,7 @@ class Translator:
     def __init__(self, language: str, catalog: _gettext.NullTranslations) -> None:
         self.language = language
         self._catalog = catalog
+        self._sources: dict[str, str] | None = None
 
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message) if message else message
@@ -99,6 +100,18 @@ class Translator:
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         return self._catalog.npgettext(context, singular, plural, count)
+
+    def source_of(self, text: str) -> str | None:
+        """The English text that `text` translates, if it is one of this catalog's (a
+        shortcut letter for a Chinese caption is taken from its English words)."""
+        if self._sources is None:
+            entries = getattr(self._catalog, "_catalog", {})
+            self._sources = {
+                translated: original.rpartition("\x04")[2]
+                for original, translated in entries.items()
+                if isinstance(original, str) and isinstance(translated, str) and original
+            }
+        return self._sources.get(text)
 
     def number(self, value: int) -> str:
         """A whole number with the language's digit grouping (1,234 / 1.234 / 1 234)."""

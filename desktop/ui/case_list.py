@@ -26,6 +26,7 @@ from desktop.model import CaseStatus
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
+from desktop.ui.widgets.accessible import mnemonics_when_shown
 
 if TYPE_CHECKING:
     from desktop.ui.case_index import CaseEntry
@@ -188,6 +189,7 @@ class CaseListPanel(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
+        mnemonics_when_shown(self)  # Alt+letter on its button, around the menus'
 
     def show_cases(self, entries: list[CaseEntry], select_id: str | None = None) -> None:
         """Show these cases (already in order); keeps the selection when it is still shown."""

@@ -21,6 +21,7 @@ from desktop.ui.evidence_tab import EvidenceTab
 from desktop.ui.i18n import N_, tr
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.timeline import TimelineEditor
+from desktop.ui.widgets.accessible import mnemonics_when_shown
 
 if TYPE_CHECKING:
     from desktop.casebook import CaseBook
@@ -76,6 +77,9 @@ class CaseWorkspace(QWidget):
         ):
             self.tabs.addTab(widget, icons.icon(icon), tr(text))
             widget.setAccessibleName(tr(text))  # a tab that takes the focus says which it is
+            # Alt+letter on its buttons and captions when first shown, around the window's.
+            mnemonics_when_shown(widget)
+        mnemonics_when_shown(self.header)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.ui import icons, theme
 from desktop.ui.i18n import N_, tr
+from desktop.ui.widgets.accessible import mnemonics_when_shown
 from desktop.vault import VaultState
 
 TEXT_HEADING = N_("Get ready for your Apple support case")
@@ -112,6 +113,7 @@ class WelcomeView(QWidget):
         outer.addLayout(column, 6)
         outer.addStretch(1)
         self.show_keychain(VaultState.SECURE)
+        mnemonics_when_shown(self)  # Alt+letter on its buttons, around the menus'
 
     def show_keychain(self, state: VaultState) -> None:
         """The note under the button tells the truth about where secrets are kept now."""

@@ -16,19 +16,23 @@ from datetime import UTC, date, datetime
 from itertools import pairwise
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -36,6 +40,7 @@ from pytestqt.qtbot import QtBot
 from desktop.casebook import CaseBook
 from desktop.model import Case, CaseType, DeviceKind
 from desktop.sample import sample_case
+from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from desktop.ui.widgets.accessible import SHARES_CAPTION, focus_target, label_field, spoken
 from desktop.ui.wizard.case_wizard import CaseWizard
@@ -451,11 +456,70 @@ def test_captions_get_distinct_shortcuts_around_the_menus(qtbot: QtBot) -> None:
     window.setCentralWidget(body)
     assign_mnemonics(body)
     shown = [label.text() for label in captions]
-    # F and C belong to the menus; "Fixed &price" keeps its own; Chinese has no letter keys,
-    # Russian has (Alt+И on a Russian keyboard).
-    assert shown == ["Full &name", "C&ase number", "C&ountry", "Fixed &price", "名称", "&Имя"]
+    # F and C belong to the menus; "Fixed &price" keeps its own; Chinese has no letter keys:
+    # the usual suffix, with a free Latin letter (of its English words when the catalog has
+    # them, below); Russian has its own (Alt+И on a Russian keyboard).
+    assert shown == ["Full &name", "C&ase number", "C&ountry", "Fixed &price", "名称(&B)", "&Имя"]
     letters = [re.search(r"&(.)", text).group(1).lower() for text in shown if "&" in text]  # type: ignore[union-attr]
-    assert len(set(letters)) == 5
+    assert len(set(letters)) == 6
+    assert spoken("名称(&B)：") == "名称"
+
+
+def test_chinese_texts_get_a_letter_of_their_english_words(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    from desktop.ui.widgets.accessible import assign_mnemonics
+
+    locale = QLocale()
+    i18n.install("zh_CN", qapp)
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        column = QVBoxLayout(window)
+        save = QPushButton(i18n.tr("Save contact"))
+        unknown = QCheckBox(i18n.tr("I don't know"))
+        column.addWidget(save)
+        column.addWidget(unknown)
+        assign_mnemonics(window)
+        assert save.text() == i18n.tr("Save contact") + "(&S)"
+        assert unknown.text() == i18n.tr("I don't know") + "(&I)"
+    finally:
+        i18n.install("en", qapp)
+        QLocale.setDefault(locale)  # as the other tests found it
+
+
+def test_buttons_and_check_boxes_get_shortcuts_too(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from desktop.ui.widgets.accessible import assign_mnemonics
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    column = QVBoxLayout(dialog)
+    caption = QLabel("Serial number")
+    edit = QLineEdit()
+    caption.setBuddy(edit)
+    show = QPushButton("Show")
+    full = QRadioButton("Full")
+    redacted = QRadioButton("Redacted")
+    known = QCheckBox("I don't know")
+    copies = [QPushButton("Copy"), QPushButton("Copy")]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    send = box.addButton("Send", QDialogButtonBox.ButtonRole.AcceptRole)
+    for widget in (caption, edit, show, full, redacted, known, *copies, box):
+        column.addWidget(widget)
+    cancel_text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+    assign_mnemonics(dialog)
+    assert [w.text() for w in (caption, show, full, redacted, known)] == [
+        "Serial &number",  # buttons choose first: they act, a field is also reached by Tab
+        "&Show",
+        "&Full",
+        "&Redacted",
+        "&I don't know",
+    ]
+    assert send.text() == "S&end"  # a button of our own in a button box
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel_text  # Qt's
+    assert [c.text() for c in copies] == ["Copy", "Copy"]  # two alike: neither
 
 
 def test_the_serial_is_named_as_its_caption_reads(qtbot: QtBot, casebook: CaseBook) -> None:

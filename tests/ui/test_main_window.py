@@ -15,6 +15,7 @@ from desktop.model import Case, CaseStatus, Device, DeviceKind
 from desktop.sample import sample_case
 from desktop.ui.dossier_names import default_dossier_name
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.accessible import spoken
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.conftest import click
 
@@ -22,7 +23,7 @@ from tests.ui.conftest import click
 def test_first_start_shows_the_welcome_view(window: MainWindow) -> None:
     assert window.content.currentWidget() is window.welcome
     assert not window.case_list.isVisible()
-    assert window.welcome.prepare_button.text() == "Prepare a case"
+    assert spoken(window.welcome.prepare_button.text()) == "Prepare a case"
     assert "never in plain files" in window.welcome.keychain_note.text()
     assert window.vault_status_text().startswith("Secrets in ")
     assert not window.banner.isVisible()

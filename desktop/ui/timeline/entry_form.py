@@ -220,8 +220,9 @@ class EntryForm(QWidget):
             self.files.changed,
         ):
             signal.connect(self._on_edit)
-        # In the window it is shown in (Timeline tab or Log a call), after its menus took theirs.
-        mnemonics_when_shown(self)
+        # In the window it is shown in (Timeline tab or Log a call), after its menus took theirs
+        # and after the window's own call, which gives the buttons theirs first.
+        mnemonics_when_shown(self, defer=True)
 
     # -- building -----------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.timeline.entry_form import EntryForm
 from desktop.ui.timeline.when import clock_text, duration_text
+from desktop.ui.widgets.accessible import mnemonics_when_shown
 from desktop.ui.widgets.masked_value import MaskedValue
 
 TEXT_TITLE = N_("Log a call")
@@ -152,6 +153,7 @@ class LogCallDialog(QDialog):
         layout.addWidget(self.form, 1)
         layout.addLayout(foot)
         self.resize(940, 640)
+        mnemonics_when_shown(self)  # Alt+letter on its buttons and captions
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
