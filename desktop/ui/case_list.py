@@ -89,15 +89,19 @@ class CaseItemDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 6, 6)
+
+        def visual(part: QRect) -> QRect:  # right to left: mirrored within the row
+            return QStyle.visualRect(option.direction, rect, part)
+
         if selected:
             painter.setBrush(QColor(c.accent))
             painter.drawRoundedRect(
-                QRect(rect.left(), rect.top() + 8, 3, rect.height() - 16), 1.5, 1.5
+                visual(QRect(rect.left(), rect.top() + 8, 3, rect.height() - 16)), 1.5, 1.5
             )
 
         icon_size = 26
         icon_rect = QRect(rect.left() + 12, rect.top() + 11, icon_size, icon_size)
-        icons.device_icon(index.data(KIND_ROLE)).paint(painter, icon_rect)
+        icons.device_icon(index.data(KIND_ROLE)).paint(painter, visual(icon_rect))
 
         text_left = icon_rect.right() + 12
         text_width = rect.right() - text_left - 8
@@ -112,7 +116,7 @@ class CaseItemDelegate(QStyledItemDelegate):
         title = painter.fontMetrics().elidedText(
             index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, text_width
         )
-        painter.drawText(QRect(text_left, top, text_width, line), align, title)
+        painter.drawText(visual(QRect(text_left, top, text_width, line)), align, title)
 
         painter.setFont(option.font)
         metrics = painter.fontMetrics()
@@ -120,18 +124,19 @@ class CaseItemDelegate(QStyledItemDelegate):
         device = metrics.elidedText(
             index.data(DEVICE_ROLE), Qt.TextElideMode.ElideRight, text_width
         )
-        painter.drawText(QRect(text_left, top + line + 1, text_width, line), align, device)
+        painter.drawText(visual(QRect(text_left, top + line + 1, text_width, line)), align, device)
 
         attention = bool(index.data(ATTENTION_ROLE))
         status_left = text_left
         if attention:
             badge = icons.pixmap("warn", 14, c.warn)
-            painter.drawPixmap(text_left, top + 2 * line + 2 + (line - 14) // 2, badge)
+            badge_top = top + 2 * line + 2 + (line - 14) // 2
+            painter.drawPixmap(visual(QRect(text_left, badge_top, 14, 14)), badge)
             status_left += 14 + 5
         painter.setPen(QColor(c.warn if attention else c.muted))
         width = rect.right() - status_left - 8
         status = metrics.elidedText(index.data(STATUS_ROLE), Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(status_left, top + 2 * line + 2, width, line), align, status)
+        painter.drawText(visual(QRect(status_left, top + 2 * line + 2, width, line)), align, status)
         painter.restore()
 
 

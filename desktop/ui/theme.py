@@ -15,7 +15,7 @@ import sys
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 ACCENT = "#2b63b0"
@@ -180,6 +180,19 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
     if not c.high_contrast and app.style().name().lower() != "fusion":
         c = c._replace(input_frame="")  # the native styles (macOS, Windows) draw their own
     app.setStyleSheet(style_sheet(c))
+    global _sheet_colours
+    if _sheet_colours is None:  # once: right to left is set after the style at start
+        app.layoutDirectionChanged.connect(lambda *_: _restyle_for_direction(app))
+    _sheet_colours = c
+
+
+_sheet_colours: Colours | None = None
+
+
+def _restyle_for_direction(app: QApplication) -> None:
+    """The style sheet again for the new layout direction, so that accent bars follow."""
+    if _sheet_colours is not None:
+        app.setStyleSheet(style_sheet(_sheet_colours))
 
 
 def follow_system_scheme(app: QApplication) -> None:
@@ -273,6 +286,9 @@ def dark_palette() -> QPalette:
 
 
 def style_sheet(c: Colours) -> str:
+    # The side a reader starts from: an accent bar sits there (right, right to left).
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    start = "right" if rtl else "left"
     return f"""
     QPushButton#primary {{
         background: {c.accent}; color: {c.on_accent}; border: none;
@@ -309,7 +325,7 @@ def style_sheet(c: Colours) -> str:
     QFrame#choice[checked="true"] {{ border: 2px solid {c.accent}; }}
     QFrame#choice QLabel {{ background: transparent; }}
     QFrame#helpBox {{
-        background: {c.card}; border: 1px solid {c.border}; border-left: 3px solid {c.accent};
+        background: {c.card}; border: 1px solid {c.border}; border-{start}: 3px solid {c.accent};
         border-radius: 4px;
     }}
     QFrame#helpBox QLabel {{ background: transparent; }}
