@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -414,7 +414,6 @@ def test_a_bad_translation_entry_is_named(tmp_path: Path) -> None:
 
 
 def test_dates_with_the_month_as_a_word_follow_each_locale() -> None:
-    from datetime import timezone
 
     from desktop.formatting import short_month_date, short_month_date_time
 
@@ -424,7 +423,7 @@ def test_dates_with_the_month_as_a_word_follow_each_locale() -> None:
     assert short_month_date(day, "de_DE") == "4. März 2026"
     assert short_month_date(day, "zh_CN") == "2026年3月4日"
     assert short_month_date(day, "ru_RU") == "4 мар. 2026\u202fг."  # a narrow no-break space
-    moment = datetime(2026, 3, 4, 14, 30, tzinfo=timezone.utc)
+    moment = datetime(2026, 3, 4, 14, 30, tzinfo=UTC)
     assert short_month_date_time(moment, "zh_CN") == "2026年3月4日 14:30"
     assert short_month_date_time(moment, "en_US").replace("\u202f", " ") == "Mar 4, 2026, 2:30 PM"
     assert short_month_date_time(moment, "fr_FR") == "4 mars 2026, 14:30"
