@@ -414,7 +414,6 @@ def test_a_bad_translation_entry_is_named(tmp_path: Path) -> None:
 
 
 def test_dates_with_the_month_as_a_word_follow_each_locale() -> None:
-
     from desktop.formatting import short_month_date, short_month_date_time
 
     day = date(2026, 3, 4)  # 03/04 or 04/03: the month as a word leaves no doubt
