@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from desktop.ui.signals import emit
 from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
+from desktop.ui.widgets.page_scroll import page_scroll
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -211,12 +211,7 @@ class DossierTab(QWidget):
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_XL)
         # The choices scroll when the window is too short for them (larger text).
-        side_scroll = QScrollArea()
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        side_scroll.setWidget(side)
+        side_scroll = page_scroll(side, sideways=False)
         side_scroll.setMinimumWidth(300)  # wider with larger text, if the window has room
         side_scroll.setMaximumWidth(
             text_px(300) + side_scroll.verticalScrollBar().sizeHint().width()

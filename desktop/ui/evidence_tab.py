@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +57,7 @@ from desktop.ui.thumbnails import thumbnail
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
 from desktop.ui.widgets.optional_date import OptionalDateEdit
+from desktop.ui.widgets.page_scroll import page_scroll
 from desktop.ui.wizard.attachment_list import human_size
 
 TEXT_HEADING = N_("Receipts and photos")
@@ -185,11 +185,7 @@ class EvidenceTab(QWidget):
         column.addLayout(top)
         column.addLayout(row, 1)
         # The tab scrolls as a page when the window is too short for it (larger text).
-        self.page_scroll = QScrollArea()
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.page_scroll.setWidget(content)
+        self.page_scroll = page_scroll(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page_scroll)

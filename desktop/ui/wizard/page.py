@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -29,6 +27,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.signals import emit
 from desktop.ui.widgets.accessible import label_field
 from desktop.ui.widgets.field_message import NO_PROBLEM, Check, FieldMessage, Level
+from desktop.ui.widgets.page_scroll import page_scroll
 from desktop.wizard_flow import Step
 
 if TYPE_CHECKING:
@@ -67,7 +66,7 @@ class StepPage(QWizardPage):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(theme.SPACE_L)
-        self.page_scroll = _scroll_area(content)
+        self.page_scroll = page_scroll(content, sideways=False)
         outer.addWidget(self.page_scroll, 1)
 
     # -- what subclasses implement ------------------------------------------
@@ -97,7 +96,7 @@ class StepPage(QWizardPage):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, theme.SPACE_M, theme.SPACE_M)
         column.setSpacing(theme.SPACE_L)
-        scroll = _scroll_area(content)
+        scroll = page_scroll(content, sideways=False)
         self.body.addWidget(scroll, 1)
         return column
 
@@ -194,17 +193,6 @@ class StepPage(QWizardPage):
         self._touched.add(key)
         self.refresh()
         emit(self.edited)
-
-
-def _scroll_area(content: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    # Not a Tab stop of its own: it scrolls to whichever field has the focus.
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(content)
-    return scroll
 
 
 class _Loading:

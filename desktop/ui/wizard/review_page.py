@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from desktop.ui.i18n import N_, tr
 from desktop.ui.review_items import ReviewItem, review_items
 from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.card import Card
+from desktop.ui.widgets.page_scroll import page_scroll
 from desktop.ui.wizard.check_coverage import CheckCoverage
 from desktop.ui.wizard.coverage_summary import CoverageSummary
 from desktop.ui.wizard.page import StepPage
@@ -51,12 +51,7 @@ class ReviewPage(StepPage):
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, theme.SPACE_M, 0)
         self._content_layout.setSpacing(theme.SPACE_L)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its "Go to" buttons are the Tab stops
-        scroll.setWidget(self._content)
-        self.body.addWidget(scroll, 1)
+        self.body.addWidget(page_scroll(self._content), 1)  # its "Go to" buttons: Tab stops
         self.finish_note = theme.muted(QLabel())
         self.finish_note.setWordWrap(True)
         self.body.addWidget(self.finish_note)
