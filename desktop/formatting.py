@@ -49,9 +49,20 @@ def short_month_date(day: date, locale: str = "en") -> str:
     """A date with its month as a word, never only digits, so that 03/04 is never read
     the wrong way round, in the locale's own order: "Oct 9, 2026", "9 Oct 2026",
     "9. Okt. 2026", "2026年10月9日", "9 окт. 2026 г."."""
-    from babel.dates import format_skeleton
+    from babel.dates import format_date
 
-    return str(format_skeleton("yMMMd", day, locale=locale))
+    return str(format_date(day, short_month_pattern(locale), locale=locale))
+
+
+@cache
+def short_month_pattern(locale: str = "en") -> str:
+    """The CLDR pattern of `short_month_date` ("MMM d, y", "d. MMM y", "y年M月d日"), also
+    for date fields, so that they show dates as the rest of the app does."""
+    from babel import Locale
+    from babel.dates import match_skeleton
+
+    skeletons = Locale.parse(locale).datetime_skeletons
+    return str(skeletons[match_skeleton("yMMMd", skeletons) or "yMMMd"].pattern)
 
 
 def short_month_date_time(moment: datetime, locale: str = "en") -> str:

@@ -27,6 +27,7 @@ from desktop import identifiers
 from desktop.model import Case, Closure, Resolution
 from desktop.ui import choices, icons, theme
 from desktop.ui.case_status import RESOLUTION_LABELS
+from desktop.ui.formatting import date_edit_format
 from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.accessible import (
@@ -107,7 +108,7 @@ class CloseCaseDialog(QDialog):
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_edit_format())
         self.date_edit.setMaximumDate(QDate(today))
         self.date_edit.setDate(QDate(previous.closed_on or today))
         self.date_edit.setMinimumWidth(150)

@@ -4,12 +4,18 @@ language: desktop/ui/i18n.py `ui_locale`), with CLDR's patterns (Babel)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
-from desktop.formatting import locale_for, short_month_date, short_month_date_time
+from desktop.formatting import (
+    locale_for,
+    short_month_date,
+    short_month_date_time,
+    short_month_pattern,
+)
 
 
 def format_date(value: date | None) -> str:
@@ -20,6 +26,15 @@ def format_date(value: date | None) -> str:
 
 def format_datetime(value: datetime) -> str:
     return short_month_date_time(value.astimezone(), _babel_locale())
+
+
+def date_edit_format() -> str:
+    """Qt's display format for date fields: the order and words of `format_date`. Qt's
+    letters are CLDR's, but Qt writes a four-digit year as yyyy; quoted text stays."""
+    parts = short_month_pattern(_babel_locale()).split("'")
+    return "'".join(
+        re.sub("y+", "yyyy", part) if index % 2 == 0 else part for index, part in enumerate(parts)
+    )
 
 
 def _babel_locale() -> str:

@@ -9,12 +9,13 @@ only read, to check where the focus is and what was saved.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
@@ -200,8 +201,18 @@ def fill_hardware_case(wizard: CaseWizard) -> None:
     next_page(wizard, Step.REVIEW)
 
 
+@pytest.fixture
+def day_first() -> Iterator[None]:
+    """Date fields read day, month, year, as in a British English window (the order of
+    the parts typed below); a US window would take the month first."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
 def test_a_case_and_a_call_with_the_keyboard_alone(
-    qtbot: QtBot, window: MainWindow, casebook: CaseBook
+    day_first: None, qtbot: QtBot, window: MainWindow, casebook: CaseBook
 ) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)

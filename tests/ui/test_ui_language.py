@@ -382,3 +382,22 @@ def test_ui_dates_and_amounts_switch_with_the_language(qapp: QApplication) -> No
         i18n.install("en", qapp)
     assert format_date(date(2024, 3, 12)) in {"Mar 12, 2024", "12 Mar 2024"}  # US or elsewhere
     assert format_money(Decimal("1299.5"), "EUR") == "1,299.50 EUR"
+
+
+def test_date_fields_show_dates_as_the_rest_of_the_window(qtbot: QtBot, qapp: QApplication) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.formatting import format_date
+    from desktop.ui.timeline.fields import date_edit
+
+    try:
+        for language in ("en", "de", "fr", "zh_CN", "ru"):
+            i18n.install(language, qapp)
+            edit = date_edit()
+            qtbot.addWidget(edit)
+            edit.setDate(QDate(2024, 3, 12))
+            assert edit.text() == format_date(date(2024, 3, 12)), language
+    finally:
+        i18n.install("en", qapp)

@@ -8,12 +8,12 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QWidget
 
 from desktop.ui import choices, theme
+from desktop.ui.formatting import date_edit_format
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.widgets.accessible import name_companion
 
 TEXT_DUE = N_("Follow up by")
-DATE_FORMAT = "d MMM yyyy"  # "14 Mar 2026" reads the same everywhere
 
 
 def time_zone_combo() -> QComboBox:
@@ -33,7 +33,7 @@ def time_zone_combo() -> QComboBox:
 def date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(date_edit_format())  # "Mar 14, 2026": never "03/14/26"
     edit.setMinimumDate(QDate(1990, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
     edit.setMinimumWidth(130)

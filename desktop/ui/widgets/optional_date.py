@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QWidget
 
 from desktop.ui import theme
+from desktop.ui.formatting import date_edit_format
 from desktop.ui.i18n import N_, tr
 from desktop.ui.signals import emit
 from desktop.ui.widgets.flow_layout import FlowLayout
@@ -31,7 +32,7 @@ class OptionalDateEdit(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         # "14 Mar 2023" reads the same everywhere; "03/04/23" does not.
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_edit_format())
         self.date_edit.setMinimumDate(_FLOOR)
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setSpecialValueText(tr(TEXT_NOT_SET))
