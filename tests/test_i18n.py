@@ -388,6 +388,11 @@ def test_shown_rules_have_every_language() -> None:
         assert set(rule.summary_i18n) == set(TRANSLATED), rule.id
     for override in law.overrides.values():
         assert set(override.summary_i18n) == set(TRANSLATED), override.id
+    for program in reference.programs():  # the wizard and the Details tab list them
+        assert set(program.title_i18n) == set(TRANSLATED), program.id
+        assert set(program.scope_i18n) == set(TRANSLATED), program.id
+    for plan in terms.plans.values():  # titles are product names: AppleCare+, AppleCare One
+        assert set(plan.summary_i18n) == set(TRANSLATED), plan.id
 
 
 def test_an_override_without_translations_keeps_its_english(tmp_path: Path) -> None:

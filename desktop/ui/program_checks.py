@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from desktop.reference import Program, programs
 from desktop.ui import theme
-from desktop.ui.i18n import N_, tr
+from desktop.ui.i18n import N_, current_language, tr
 from desktop.ui.signals import emit
 from desktop.ui.widgets.wrapping_check import wrapping_check
 
@@ -69,7 +69,8 @@ class ProgramChecks(QWidget):
             self._column.addWidget(self._row(program))
 
     def _row(self, program: Program) -> QWidget:
-        box, _title, titled = wrapping_check(program.title)  # wraps; never cut off
+        language = current_language()
+        box, _title, titled = wrapping_check(program.title_in(language))  # wraps, never cut
         program_id = program.id
         box.setChecked(program_id in self._chosen)
         box.toggled.connect(lambda on: self._toggle(program_id, on))
@@ -78,7 +79,7 @@ class ProgramChecks(QWidget):
         when = tr(TEXT_YEARS).format(years=years) if years else tr(TEXT_NO_END)
         if program.uncertain:
             when += f" ({tr(TEXT_NOT_VERIFIED)})"
-        details = QLabel(f"{html.escape(program.scope)}<br>{html.escape(when)}")
+        details = QLabel(f"{html.escape(program.scope_in(language))}<br>{html.escape(when)}")
         details.setTextFormat(Qt.TextFormat.RichText)
         details.setWordWrap(True)
         theme.muted(details)

@@ -13,7 +13,7 @@ from desktop.model import Case, PlanKind
 from desktop.reference import Program, programs
 from desktop.ui import theme
 from desktop.ui.choices import PLAN_LABELS
-from desktop.ui.i18n import N_, Plural, tr, tr_count
+from desktop.ui.i18n import N_, Plural, current_language, tr, tr_count
 from desktop.ui.text_metrics import text_px
 from desktop.ui.widgets.card import Card
 from desktop.ui.widgets.code_combo import CodeCombo
@@ -67,13 +67,13 @@ class CoveragePage(StepPage):
         self.program_boxes: dict[str, QCheckBox] = {}
 
         self.plan_combo = CodeCombo([(k.value, tr(label)) for k, label in PLAN_LABELS.items()])
-        self.plan_combo.setMaximumWidth(text_px(420))
+        self.plan_combo.setMaximumWidth(text_px(560))  # room for the longest choice in ru, fr
         self.start_edit = OptionalDateEdit()
         self.start_edit.unknown_box.hide()
         self.term_combo = QComboBox()
         for months, label in TERMS:
             self.term_combo.addItem(tr(label), months)
-        self.term_combo.setMaximumWidth(text_px(420))
+        self.term_combo.setMaximumWidth(text_px(560))
         for combo in (self.plan_combo, self.term_combo):
             # Narrower than the longest choice when the page has no room (the list shows it whole).
             combo.setSizeAdjustPolicy(
@@ -140,7 +140,8 @@ class CoveragePage(StepPage):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        check, _title, titled = wrapping_check(program.title)  # wraps; never cut off
+        language = current_language()
+        check, _title, titled = wrapping_check(program.title_in(language))  # wraps, never cut
         check.setChecked(program.id in self._chosen)
         check.toggled.connect(lambda on: self._toggle_program(program.id, on))
         self.program_boxes[program.id] = check
@@ -149,7 +150,7 @@ class CoveragePage(StepPage):
         if program.uncertain:
             source += f" ({tr(TEXT_NOT_VERIFIED)})"
         details = QLabel(
-            f"{html.escape(program.scope)}<br><span>{html.escape(years)} · "
+            f"{html.escape(program.scope_in(language))}<br><span>{html.escape(years)} · "
             f"{html.escape(source)}</span>"
         )
         details.setTextFormat(Qt.TextFormat.RichText)
