@@ -32,7 +32,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
@@ -160,6 +160,7 @@ def update(languages: Iterable[str] = LANGUAGES) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, charset="utf-8")
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        follow_plural_rule(catalog, language)
         catalog.obsolete.clear()  # removed from the sources: gone from the catalog too
         catalog.fuzzy = False
         catalog.version = template.version
@@ -169,6 +170,23 @@ def update(languages: Iterable[str] = LANGUAGES) -> None:
         write(path, catalog)
         untranslated = sum(1 for m in _messages(catalog) if not _translated(m))
         print(f"{path.relative_to(ROOT)}: {len(catalog)} messages, {untranslated} to translate")
+
+
+def follow_plural_rule(catalog: Catalog, language: str) -> None:
+    """Adopt Babel's current CLDR plural rule when it has more forms than the catalog
+    (Babel 2.19 gave French a third, "many", for exact millions: "1 000 000 de jours").
+    Each new form starts as a copy of the last one ("other"), which reads correctly for
+    counts written in digits; said here so that a translator can look again."""
+    wanted = get_plural(language)
+    if catalog.num_plurals >= wanted.num_plurals:
+        return
+    added = wanted.num_plurals - catalog.num_plurals
+    catalog._num_plurals, catalog._plural_expr = wanted.num_plurals, wanted.plural_expr
+    for message in _messages(catalog):
+        if message.pluralizable and isinstance(message.string, (tuple, list)):
+            forms = list(message.string)
+            message.string = tuple(forms + [forms[-1]] * added)
+    print(f"{language}: now {wanted.plural_forms} new forms copied from the last one")
 
 
 def write(path: Path, catalog: Catalog) -> None:
@@ -183,6 +201,14 @@ def compiled(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def mo_content(data: bytes) -> tuple[str, list[tuple[object, object, object]]]:
+    """What a compiled catalog says: its plural rule and its messages, not the Babel
+    version that wrote it (its header names it, so bytes differ between versions)."""
+    catalog = read_mo(io.BytesIO(data))
+    messages = sorted(((m.context, m.id, m.string) for m in catalog if m.id), key=repr)
+    return catalog.plural_forms, messages
 
 
 def compile_all(languages: Iterable[str] = LANGUAGES) -> None:
@@ -280,8 +306,8 @@ def check_catalog(language: str, template: Catalog | None = None) -> list[Proble
     problems = check_catalog_data(language, catalog, template, where)
     stale = catalog_path(language, ".mo")
     try:
-        current = stale.read_bytes() == compiled(catalog)
-    except OSError:
+        current = mo_content(stale.read_bytes()) == mo_content(compiled(catalog))
+    except (OSError, ValueError):
         current = False
     if not current:
         problems.append(Problem(str(stale.relative_to(ROOT)), "stale or missing: run compile"))

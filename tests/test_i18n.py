@@ -64,7 +64,22 @@ def test_catalog_is_complete_with_the_sources_placeholders(tool: ModuleType, lan
 
 def test_plural_forms_per_language(tool: ModuleType) -> None:
     forms = {lang: tool.read(tool.catalog_path(lang), lang).num_plurals for lang in TRANSLATED}
-    assert forms == {"de": 2, "fr": 2, "zh_CN": 1, "ru": 3}
+    assert forms == {"de": 2, "fr": 3, "zh_CN": 1, "ru": 3}
+
+
+def test_a_catalog_takes_up_a_newer_plural_rule(tool: ModuleType) -> None:
+    """French as Babel before 2.19 knew it (two forms) gets CLDR 47's third, "many"
+    (exact millions), first as a copy of "other"; a million days then reads "jours"."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="fr")
+    catalog._num_plurals, catalog._plural_expr = 2, "(n > 1)"
+    catalog.add(("{count} day", "{count} days"), ("{count} jour", "{count} jours"))
+    tool.follow_plural_rule(catalog, "fr")
+    assert catalog.num_plurals == 3
+    [message] = [m for m in catalog if m.id]
+    assert message.string == ("{count} jour", "{count} jours", "{count} jours")
+    assert tool.check_catalog_data("fr", catalog, catalog, "test.po") == []
 
 
 def test_the_check_catches_a_wrong_placeholder_and_missing_forms(tool: ModuleType) -> None:
