@@ -24,6 +24,10 @@ TEXT_UNKNOWN = N_("I don't know")
 _FLOOR = QDate(1990, 1, 1)  # shown as "Not set"; older Apple devices are out of scope
 
 
+def typing_start() -> QDate:
+    return QDate(QDate.currentDate().year() - 1, 1, 1)
+
+
 class OptionalDateEdit(QWidget):
     changed = Signal()
 
@@ -74,7 +78,10 @@ class OptionalDateEdit(QWidget):
                 self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
                 return True
             if event.text().isalnum():
-                self.date_edit.setDate(min(QDate.currentDate(), self.date_edit.maximumDate()))
+                # Start on 1 January of last year: whichever part comes first (day, month
+                # or year), every value typed into it gives a past date. From today, a day
+                # later in the month would be a future date that Qt refuses to take.
+                self.date_edit.setDate(typing_start())
                 self.date_edit.setSelectedSection(self.date_edit.sectionAt(0))
                 return False  # the key then goes into the first part (the day)
         if event.type() == QEvent.Type.Show and self.date_edit.date() == _FLOOR:
