@@ -160,7 +160,9 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
     contrast; `scheme` ("light", "dark" or "high-contrast") forces one (screenshots,
     tests).
     """
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and _base_style is None:
+        # Once, before any window: a new style object under open windows (a QWizard
+        # among them) crashed Qt when the system's scheme changed later.
         app.setStyle("Fusion")
     if scheme == "dark":
         palette = dark_palette()
@@ -177,9 +179,10 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
         palette.setColor(group, QPalette.ColorRole.Link, QColor(c.accent))
         palette.setColor(group, QPalette.ColorRole.Accent, QColor(c.accent))
     app.setPalette(palette)
-    if not c.high_contrast and app.style().name().lower() != "fusion":
+    if not c.high_contrast and _style_name(app) != "fusion":
         c = c._replace(input_frame="")  # the native styles (macOS, Windows) draw their own
     app.setStyleSheet(style_sheet(c))
+    _frame_spin_boxes(app, palette, c)
     global _sheet_colours
     if _sheet_colours is None:  # once: right to left is set after the style at start
         app.layoutDirectionChanged.connect(lambda *_: _restyle_for_direction(app))
@@ -187,6 +190,33 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
 
 
 _sheet_colours: Colours | None = None
+_base_style: str | None = None
+
+
+def _style_name(app: QApplication) -> str:
+    """The platform style's name, read before the first style sheet: from then on
+    app.style() is the style sheet's wrapper, whose name is empty (a restyle for a
+    new scheme took Fusion for a native style and dropped the dark fields' frames)."""
+    global _base_style
+    if _base_style is None:
+        _base_style = app.style().name().lower()
+    return _base_style
+
+# Fields with up and down arrows: a style-sheet frame would take the arrows away.
+_SPIN_BOXES = ("QSpinBox", "QDoubleSpinBox", "QTimeEdit")
+
+
+def _frame_spin_boxes(app: QApplication, palette: QPalette, c: Colours) -> None:
+    """Fusion draws a spin box's frame in its window colour darkened by 40 %: on a dark
+    window next to invisible. A palette of their own, whose window colour darkens to
+    the input frame colour, gives them the frame the other fields have, arrows kept."""
+    spin = QPalette(palette)
+    if c.input_frame:
+        window = QColor(c.input_frame).lighter(140)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            spin.setColor(group, QPalette.ColorRole.Window, window)
+    for name in _SPIN_BOXES:
+        app.setPalette(spin, name)
 
 
 def _restyle_for_direction(app: QApplication) -> None:

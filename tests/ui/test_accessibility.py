@@ -530,3 +530,43 @@ def test_the_serial_is_named_as_its_caption_reads(qtbot: QtBot, casebook: CaseBo
     ids = wizard.pages[Step.IDENTIFIERS]
     ids.enter(wizard.case)
     assert ids.serial_edit.accessibleName() == "Serial number (if you have it)"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scheme", ["dark", "high-contrast"])
+def test_a_field_with_arrows_has_a_frame_that_can_be_seen(
+    qtbot: QtBot, casebook: CaseBook, scheme: str
+) -> None:
+    """The time of a contact and its minutes: Fusion draws their frame a shade off the
+    window colour, all but invisible on a dark window. Drawn, the edge must stand
+    3:1 against the window (WCAG 1.4.11), as the other fields' frames do.
+
+    The scheme changes while a wizard is open, as when the system turns dark while
+    the user types (the app restyles then): that once crashed Qt, and a second
+    restyle dropped the fields' frames."""
+    from PySide6.QtWidgets import QSpinBox, QTimeEdit
+
+    from desktop.ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    wizard = CaseWizard(casebook, Case())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    theme.apply_style(app, scheme)
+    try:
+        window = app.palette().color(QPalette.ColorRole.Window)
+        for field in (QTimeEdit(), QSpinBox()):
+            qtbot.addWidget(field)
+            field.resize(120, 30)
+            image = field.grab().toImage()
+            # The left edge, half-way down: frame pixels, not text or arrows.
+            y = image.height() // 2
+            edge = max(
+                (image.pixelColor(x, y) for x in range(4)),
+                key=lambda colour: theme.contrast_ratio(colour, window),
+            )
+            ratio = theme.contrast_ratio(edge, window)
+            assert ratio >= 3.0, f"{type(field).__name__}: {edge.name()} {ratio:.1f}:1"
+    finally:
+        theme.apply_style(app)
