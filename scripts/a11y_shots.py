@@ -75,12 +75,14 @@ def shoot(app: Any, scheme: str, out: Path) -> list[Path]:
     from desktop.casebook import CaseBook
     from desktop.store import Store
     from desktop.ui import theme
+    from desktop.ui.chinese_fallback import add_chinese_fallback
     from desktop.ui.main_window import MainWindow
     from desktop.ui.wizard.case_wizard import CaseWizard
     from desktop.vault import Vault
     from desktop.wizard_flow import Step
 
     theme.apply_style(app, scheme)
+    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
     home = paths.data_dir() / scheme
     book = CaseBook(Store(home / "cases.sqlite3", home / "attachments"), Vault.detect())
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)

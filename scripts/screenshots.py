@@ -127,6 +127,7 @@ def shoot(app: object, scheme: str, out: Path, *, readme: bool) -> None:
     from desktop.casebook import CaseBook
     from desktop.store import Store
     from desktop.ui import theme
+    from desktop.ui.chinese_fallback import add_chinese_fallback
     from desktop.ui.close_case_dialog import CloseCaseDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings_dialog import SettingsDialog
@@ -134,6 +135,7 @@ def shoot(app: object, scheme: str, out: Path, *, readme: bool) -> None:
 
     assert isinstance(app, QApplication)
     theme.apply_style(app, scheme)
+    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
     home = paths.data_dir() / scheme
     book = CaseBook(Store(home / "cases.sqlite3", home / "attachments"), Vault.detect())
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
@@ -251,6 +253,7 @@ def shoot_wizard(app: Any, name: str, out: Path) -> Path:
     from desktop.store import Store
     from desktop.ui import app as app_module
     from desktop.ui import i18n, theme
+    from desktop.ui.chinese_fallback import add_chinese_fallback
     from desktop.ui.sample_case_file import import_sample_case
     from desktop.ui.wizard.case_wizard import CaseWizard
     from desktop.vault import Vault
@@ -258,6 +261,7 @@ def shoot_wizard(app: Any, name: str, out: Path) -> Path:
 
     assert isinstance(app, QApplication)
     theme.apply_style(app, "light")
+    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
     app_module.apply_layout_checks(app)  # right to left, larger text: from the environment
     language = WIZARD_MODES[name].language
     if language == "x-pseudo":

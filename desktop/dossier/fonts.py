@@ -18,8 +18,6 @@ reportlab only when a character needs it, once per process, under a lock.
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import io
 import os
 import re
@@ -32,7 +30,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from desktop.font_files import FontsUnavailable, face_bytes, face_file, kurinto_dir
 from desktop.paths import resources_dir
+
+__all__ = ["FontsUnavailable", "face_file", "kurinto_dir"]  # also the UI's, in font_files.py
 
 
 class Weight(Enum):
@@ -57,10 +58,6 @@ class Face:
         if self.scope is None:
             return True
         return any(low <= code <= high for low, high in self.scope)
-
-
-class FontsUnavailable(RuntimeError):
-    """The dossier's fonts (the weblate-fonts package) cannot be found."""
 
 
 KURINTO_FAMILIES: tuple[str, ...] = (
@@ -120,21 +117,6 @@ _NEUTRAL_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Po", "Pd", "Ps", "Pe", "Mn",
 # Invisible characters that are dropped when no font has a glyph for them
 # (a box would be drawn in their place).
 _IGNORABLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc", "Cs", "Cn"})
-
-
-def kurinto_dir() -> Path:
-    """The folder holding the Kurinto TTF files inside the weblate-fonts package."""
-    spec = importlib.util.find_spec("weblate_fonts")
-    if spec is None:
-        raise FontsUnavailable("the weblate-fonts package is not installed")
-    roots = list(spec.submodule_search_locations or [])
-    if not roots and spec.origin:
-        roots = [str(Path(spec.origin).parent)]
-    for root in roots:
-        folder = Path(root, "static", "weblate_fonts", "kurinto", "ttf")
-        if (folder / "KurintoSans-Rg.ttf").is_file():
-            return folder
-    raise FontsUnavailable("the weblate-fonts package has no Kurinto TrueType files")
 
 
 def symbols_face() -> Face:
@@ -278,16 +260,6 @@ def _fix_to_unicode() -> None:
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-def face_file(path: Path) -> Path | None:
-    """`path`, or else its gzip-compressed copy `path.gz` (the packaged app stores Kurinto
-    Sans SC so: 4 MB less on disk, 0.1 s to unpack when CJK text first needs it); None
-    when neither is there."""
-    if path.is_file():
-        return path
-    packed = path.with_name(path.name + ".gz")
-    return packed if packed.is_file() else None
-
-
 def _load_face(face: Face) -> frozenset[int]:
     """Read a TTF, register it with reportlab and return the code points it covers."""
     with _lock:
@@ -303,7 +275,7 @@ def _load_face(face: Face) -> frozenset[int]:
             raise FontsUnavailable(f"{face.path} is missing")
         source: Any = str(found)
         if found != face.path:
-            source = io.BytesIO(gzip.decompress(found.read_bytes()))
+            source = io.BytesIO(face_bytes(found))
         font: Any = TTFont(face.name, source)
         pdfmetrics.registerFont(font)
         cmap = frozenset(font.face.charToGlyph)

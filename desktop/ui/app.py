@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, __version__
 from desktop.i18n import PSEUDO_LANGUAGE
 from desktop.ui import i18n, preferences, theme
+from desktop.ui.chinese_fallback import add_chinese_fallback
 from desktop.ui.i18n import N_, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.refcounts import make_singletons_immortal
@@ -48,6 +49,7 @@ def configure(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
+    add_chinese_fallback(app)  # Linux without a Chinese font: Kurinto Sans SC, not boxes
     apply_layout_checks(app)
 
 

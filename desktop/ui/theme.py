@@ -202,6 +202,7 @@ def _style_name(app: QApplication) -> str:
         _base_style = app.style().name().lower()
     return _base_style
 
+
 # Fields with up and down arrows: a style-sheet frame would take the arrows away.
 _SPIN_BOXES = ("QSpinBox", "QDoubleSpinBox", "QTimeEdit")
 

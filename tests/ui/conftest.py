@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.casebook import CaseBook
 from desktop.ui import i18n, theme
+from desktop.ui.chinese_fallback import add_chinese_fallback
 from desktop.ui.main_window import MainWindow
 from desktop.ui.refcounts import make_singletons_immortal
 from desktop.ui.wizard.case_wizard import CaseWizard
@@ -22,6 +23,7 @@ from desktop.ui.wizard.case_wizard import CaseWizard
 def _styled_app(qapp: QApplication) -> QApplication:
     make_singletons_immortal()  # as the app does: PySide6 6.12 drops None references
     theme.apply_style(qapp)
+    add_chinese_fallback(qapp)  # as the app does: Chinese text has glyphs on any system
     i18n.install("en", qapp)  # the tests' assertions are in English, whatever the system speaks
     return qapp
 
