@@ -45,6 +45,7 @@ def main() -> None:
         raise SystemExit(f"{args.bundle} not found: build it first (scripts/build_linux.sh)")
 
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the venv from its bytecode, as installed
     with tempfile.TemporaryDirectory() as home:
         env["CASE_DOSSIER_HOME"] = home
         subprocess.run(

@@ -63,6 +63,10 @@ def main() -> None:
     args = parser.parse_args()
 
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # An installed app runs from compiled bytecode (pip and PyInstaller write it); with
+    # PYTHONDONTWRITEBYTECODE set (as on some CI machines) every run would compile the
+    # app's modules again and measure that instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as home:
         env["CASE_DOSSIER_HOME"] = home
         subprocess.run(

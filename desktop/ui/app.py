@@ -49,7 +49,6 @@ def configure(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     theme.apply_style(app)
-    add_chinese_fallback(app)  # Linux without a Chinese font: Kurinto Sans SC, not boxes
     apply_layout_checks(app)
 
 
@@ -123,6 +122,9 @@ def open_data(window: MainWindow) -> None:
     logs.configure(paths.logs_dir())  # through the allow-list: no user data reaches it
     QApplication.setWindowIcon(icons.app_icon())
     theme.follow_system_scheme(QApplication.instance())  # after the paint: not needed before
+    # Linux without a Chinese font: Kurinto Sans SC, not boxes, for Chinese in the cases
+    # (a Chinese UI has it before its first paint: see run()).
+    add_chinese_fallback(QApplication.instance())
     vault = Vault.detect()
     try:
         store = Store.open_default()
@@ -157,7 +159,8 @@ def run(argv: list[str]) -> int:
         app = QApplication(argv)
     configure(app)
     apply_text_size(app, QSettings())
-    install_language(app)
+    if install_language(app).startswith("zh"):
+        add_chinese_fallback(app)  # the window's own words: before its first paint
     window = MainWindow()
     if os.environ.get(STARTUP_PROBE_ENV):
         window.first_painted.connect(lambda: _report_first_paint(app))
