@@ -82,7 +82,7 @@ def shoot(app: Any, scheme: str, out: Path) -> list[Path]:
     from desktop.wizard_flow import Step
 
     theme.apply_style(app, scheme)
-    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
+    add_chinese_fallback()  # as the app does where the system has no Chinese font
     home = paths.data_dir() / scheme
     book = CaseBook(Store(home / "cases.sqlite3", home / "attachments"), Vault.detect())
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)

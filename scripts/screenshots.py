@@ -135,7 +135,7 @@ def shoot(app: object, scheme: str, out: Path, *, readme: bool) -> None:
 
     assert isinstance(app, QApplication)
     theme.apply_style(app, scheme)
-    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
+    add_chinese_fallback()  # as the app does where the system has no Chinese font
     home = paths.data_dir() / scheme
     book = CaseBook(Store(home / "cases.sqlite3", home / "attachments"), Vault.detect())
     settings = QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
@@ -261,7 +261,7 @@ def shoot_wizard(app: Any, name: str, out: Path) -> Path:
 
     assert isinstance(app, QApplication)
     theme.apply_style(app, "light")
-    add_chinese_fallback(app)  # as the app does where the system has no Chinese font
+    add_chinese_fallback()  # as the app does where the system has no Chinese font
     app_module.apply_layout_checks(app)  # right to left, larger text: from the environment
     language = WIZARD_MODES[name].language
     if language == "x-pseudo":

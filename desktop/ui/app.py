@@ -124,7 +124,7 @@ def open_data(window: MainWindow) -> None:
     theme.follow_system_scheme(QApplication.instance())  # after the paint: not needed before
     # Linux without a Chinese font: Kurinto Sans SC, not boxes, for Chinese in the cases
     # (a Chinese UI has it before its first paint: see run()).
-    add_chinese_fallback(QApplication.instance())
+    add_chinese_fallback()
     vault = Vault.detect()
     try:
         store = Store.open_default()
@@ -160,7 +160,7 @@ def run(argv: list[str]) -> int:
     configure(app)
     apply_text_size(app, QSettings())
     if install_language(app).startswith("zh"):
-        add_chinese_fallback(app)  # the window's own words: before its first paint
+        add_chinese_fallback()  # the window's own words: before its first paint
     window = MainWindow()
     if os.environ.get(STARTUP_PROBE_ENV):
         window.first_painted.connect(lambda: _report_first_paint(app))

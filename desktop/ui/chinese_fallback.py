@@ -1,13 +1,12 @@
 """Chinese text where the system has no Chinese font (a bare Linux desktop, a minimal
 container): Qt would draw boxes. Kurinto Sans SC, which the dossier carries anyway,
-then follows the application's font, for the Chinese UI and for Chinese names in any
-language. macOS and Windows always have a Chinese font: nothing is loaded there."""
+is then registered with Qt, whose fallback finds it for the Chinese UI and for Chinese
+names in any language. macOS and Windows always have a Chinese font: nothing is loaded there."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
 
 from desktop.font_files import FontsUnavailable, face_bytes, face_file, kurinto_dir
 
@@ -18,9 +17,9 @@ def system_has_chinese() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
-def add_chinese_fallback(app: QApplication) -> str | None:
-    """The family added after the application font's, or None when the system has a
-    Chinese font already (or the face cannot be found: boxes then, as before)."""
+def add_chinese_fallback() -> str | None:
+    """The family registered, or None when the system has a Chinese font already (or
+    the face cannot be found: boxes then, as before)."""
     if system_has_chinese():
         return None
     try:
@@ -29,11 +28,11 @@ def add_chinese_fallback(app: QApplication) -> str | None:
         return None
     if found is None:
         return None
-    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(face_bytes(found)))
+    if found.suffix == ".gz":  # the packaged app's copy
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(face_bytes(found)))
+    else:
+        font_id = QFontDatabase.addApplicationFont(str(found))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        return None
-    font = app.font()
-    font.setFamilies([*(font.families() or [font.family()]), families[0]])
-    app.setFont(font)
-    return families[0]
+    # Registered, it is one of the faces the system's fallback (fontconfig) offers for
+    # characters the UI font lacks; the UI font itself stays as it was.
+    return families[0] if families else None

@@ -23,7 +23,7 @@ from desktop.ui.wizard.case_wizard import CaseWizard
 def _styled_app(qapp: QApplication) -> QApplication:
     make_singletons_immortal()  # as the app does: PySide6 6.12 drops None references
     theme.apply_style(qapp)
-    add_chinese_fallback(qapp)  # as the app does: Chinese text has glyphs on any system
+    add_chinese_fallback()  # as the app does: Chinese text has glyphs on any system
     i18n.install("en", qapp)  # the tests' assertions are in English, whatever the system speaks
     return qapp
 

@@ -14,7 +14,7 @@ def test_every_chinese_character_is_drawn_from_a_font_that_has_it(qapp: QApplica
     # The UI tests' app already called it (tests/ui/conftest.py), as the app does at
     # start; once there is a Chinese font, a second call adds nothing.
     assert system_has_chinese()
-    assert add_chinese_fallback(qapp) is None
+    assert add_chinese_fallback() is None
     layout = QTextLayout(TEXT, qapp.font())
     layout.beginLayout()
     layout.createLine()
