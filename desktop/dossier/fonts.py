@@ -33,8 +33,6 @@ from typing import Any
 from desktop.font_files import FontsUnavailable, face_bytes, face_file, kurinto_dir
 from desktop.paths import resources_dir
 
-__all__ = ["FontsUnavailable", "face_file", "kurinto_dir"]  # also the UI's, in font_files.py
-
 
 class Weight(Enum):
     REGULAR = "Rg"
