@@ -30,7 +30,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from desktop.font_files import FontsUnavailable, face_bytes, face_file, kurinto_dir
+# Re-exported ("as"): the self-test and tests look them up here, where chain() does.
+from desktop.font_files import FontsUnavailable as FontsUnavailable
+from desktop.font_files import face_bytes
+from desktop.font_files import face_file as face_file
+from desktop.font_files import kurinto_dir as kurinto_dir
 from desktop.paths import resources_dir
 
 
