@@ -160,10 +160,16 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
     contrast; `scheme` ("light", "dark" or "high-contrast") forces one (screenshots,
     tests).
     """
-    if sys.platform.startswith("linux") and _base_style is None:
+    global _base_style
+    if _base_style is None:
         # Once, before any window: a new style object under open windows (a QWizard
-        # among them) crashed Qt when the system's scheme changed later.
-        app.setStyle("Fusion")
+        # among them) crashed Qt when the system's scheme changed later. Its name is
+        # read now: once a style sheet is set, app.style() is the sheet's nameless
+        # wrapper (a restyle took Fusion for a native style and dropped the dark
+        # fields' frames).
+        if sys.platform.startswith("linux"):
+            app.setStyle("Fusion")
+        _base_style = app.style().name().lower()
     if scheme == "dark":
         palette = dark_palette()
     elif scheme == "light":
@@ -179,7 +185,7 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
         palette.setColor(group, QPalette.ColorRole.Link, QColor(c.accent))
         palette.setColor(group, QPalette.ColorRole.Accent, QColor(c.accent))
     app.setPalette(palette)
-    if not c.high_contrast and _style_name(app) != "fusion":
+    if not c.high_contrast and _base_style != "fusion":
         c = c._replace(input_frame="")  # the native styles (macOS, Windows) draw their own
     app.setStyleSheet(style_sheet(c))
     _frame_spin_boxes(app, palette, c)
@@ -190,17 +196,7 @@ def apply_style(app: QApplication, scheme: str | None = None) -> None:
 
 
 _sheet_colours: Colours | None = None
-_base_style: str | None = None
-
-
-def _style_name(app: QApplication) -> str:
-    """The platform style's name, read before the first style sheet: from then on
-    app.style() is the style sheet's wrapper, whose name is empty (a restyle for a
-    new scheme took Fusion for a native style and dropped the dark fields' frames)."""
-    global _base_style
-    if _base_style is None:
-        _base_style = app.style().name().lower()
-    return _base_style
+_base_style: str | None = None  # the platform style's name, read at the first call
 
 
 # Fields with up and down arrows: a style-sheet frame would take the arrows away.
